@@ -1,0 +1,38 @@
+"""Language selection: Vietnamese unless the visitor chose otherwise."""
+
+from django.conf import settings
+from django.utils import translation
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def requested_language(request) -> str:
+    """`?lang=` wins, then the language cookie set by the switch, then the default (vi).
+
+    The browser's Accept-Language is deliberately ignored: the press center publishes in
+    Vietnamese first, and English is a choice the visitor makes with the switch.
+    """
+    for candidate in (
+        request.GET.get("lang"),
+        request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME),
+    ):
+        if candidate in SUPPORTED:
+            return candidate
+    return settings.LANGUAGE_CODE
+
+
+class LanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = requested_language(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary = response.headers.get("Vary", "")
+        if "Cookie" not in patch_vary:
+            response.headers["Vary"] = f"{patch_vary}, Cookie" if patch_vary else "Cookie"
+        translation.deactivate()
+        return response

@@ -1,0 +1,209 @@
+"""Writes for events, agenda items and speakers. Pages and the API both call these."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from config.errors import DomainError
+from config.text import unique_slug
+from events.models import AgendaItem, Event, EventStatus, Speaker
+from events.selectors import room_conflict
+from venues.models import Room
+
+
+class EventError(DomainError):
+    """A rule about events refused the change (e.g. code="room_conflict")."""
+
+
+# Changing any of these makes calendar clients replace their copy of the event.
+SCHEDULE_FIELDS = ("starts_at", "ends_at", "room_id", "online_url", "status")
+
+EVENT_EDITABLE_FIELDS = (
+    "organization",
+    "title",
+    "title_en",
+    "slug",
+    "summary",
+    "summary_en",
+    "description",
+    "description_en",
+    "kind",
+    "status",
+    "starts_at",
+    "ends_at",
+    "room",
+    "online_url",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "press_capacity",
+    "accreditation_opens_at",
+    "accreditation_closes_at",
+    "allow_walk_ins",
+    "cover_image",
+    "cancellation_reason",
+)
+
+
+def _ensure_room_free(
+    *,
+    room: Room | None,
+    starts_at: datetime,
+    ends_at: datetime,
+    status: str,
+    exclude_event_id: int | None,
+) -> None:
+    """Refuse a second event in one room at one time.
+
+    The room row is locked first, so two organizers booking the same room at once are
+    serialized: the second sees the first's event and is refused.
+    """
+    if room is None or status == EventStatus.CANCELLED or not (starts_at and ends_at):
+        return
+    Room.objects.select_for_update().filter(pk=room.pk).first()
+    clash = room_conflict(
+        room=room, starts_at=starts_at, ends_at=ends_at, exclude_event_id=exclude_event_id
+    )
+    if clash is not None:
+        local_start = timezone.localtime(clash.starts_at).strftime("%d/%m/%Y %H:%M")
+        local_end = timezone.localtime(clash.ends_at).strftime("%d/%m/%Y %H:%M")
+        raise EventError(
+            "room_conflict",
+            _("%(room)s is already booked for “%(event)s” from %(start)s to %(end)s.")
+            % {"room": room.name, "event": clash.title, "start": local_start, "end": local_end},
+            field="room",
+        )
+
+
+def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
+    if not event.slug:
+        event.slug = unique_slug(Event, event.title, max_length=140, exclude_pk=event.pk)
+    event.full_clean()
+    _ensure_room_free(
+        room=event.room,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        status=event.status,
+        exclude_event_id=event.pk,
+    )
+    event.save()
+    if speakers is not None:
+        event.speakers.set(speakers)
+    return event
+
+
+@transaction.atomic
+def event_create(*, speakers: Iterable[Speaker] | None = None, **fields) -> Event:
+    """Create an event after checking its times, its place and that its room is free."""
+    unknown = set(fields) - set(EVENT_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"event_create got unexpected fields: {sorted(unknown)}")
+    return _save_event(Event(**fields), speakers=speakers)
+
+
+@transaction.atomic
+def event_update(*, event: Event, speakers: Iterable[Speaker] | None = None, **fields) -> Event:
+    """Change an event; a change of time, place or status raises its calendar SEQUENCE."""
+    unknown = set(fields) - set(EVENT_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"event_update got unexpected fields: {sorted(unknown)}")
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    before = {name: getattr(event, name) for name in SCHEDULE_FIELDS}
+    for name, value in fields.items():
+        setattr(event, name, value)
+    if any(getattr(event, name) != value for name, value in before.items()):
+        event.sequence += 1
+    _check_agenda_still_inside(event)
+    return _save_event(event, speakers=speakers)
+
+
+def _check_agenda_still_inside(event: Event) -> None:
+    if not event.pk or not (event.starts_at and event.ends_at):
+        return
+    outside = event.agenda_items.exclude(starts_at__gte=event.starts_at, ends_at__lte=event.ends_at)
+    if outside.exists():
+        raise ValidationError(
+            {"starts_at": _("Some agenda items would fall outside the event's new times.")}
+        )
+
+
+def event_change_status(*, event: Event, status: str, reason: str = "") -> Event:
+    """Publish, postpone or cancel an event (a reason is required to postpone or cancel)."""
+    if status in (EventStatus.POSTPONED, EventStatus.CANCELLED) and not reason.strip():
+        raise ValidationError({"reason": _("Give a reason: journalists will read it.")})
+    fields = {"status": status}
+    if reason:
+        fields["cancellation_reason"] = reason.strip()
+    return event_update(event=event, **fields)
+
+
+@transaction.atomic
+def event_delete(*, event: Event) -> None:
+    """Delete an event. Only drafts that nobody outside the organization has seen go away."""
+    if event.status != EventStatus.DRAFT:
+        raise EventError(
+            "event_not_draft",
+            _("Only draft events can be deleted; cancel a published event instead."),
+        )
+    event.delete()
+
+
+def _agenda_item_save(item: AgendaItem, speakers: Iterable[Speaker] | None) -> AgendaItem:
+    item.full_clean()
+    event = item.event
+    if item.starts_at < event.starts_at or item.ends_at > event.ends_at:
+        raise ValidationError(
+            {"starts_at": _("The agenda item must take place within the event's times.")}
+        )
+    item.save()
+    if speakers is not None:
+        item.speakers.set(speakers)
+        event.speakers.add(*speakers)
+    return item
+
+
+@transaction.atomic
+def agenda_item_create(
+    *, event: Event, speakers: Iterable[Speaker] | None = None, **fields
+) -> AgendaItem:
+    """Add an agenda item inside the event's times; its speakers join the event's speakers."""
+    return _agenda_item_save(AgendaItem(event=event, **fields), speakers)
+
+
+@transaction.atomic
+def agenda_item_update(
+    *, item: AgendaItem, speakers: Iterable[Speaker] | None = None, **fields
+) -> AgendaItem:
+    """Change an agenda item; it must stay inside the event's times."""
+    for name, value in fields.items():
+        setattr(item, name, value)
+    return _agenda_item_save(item, speakers)
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem) -> None:
+    """Remove an agenda item."""
+    item.delete()
+
+
+@transaction.atomic
+def speaker_create(**fields) -> Speaker:
+    """Add a speaker to an organization's list."""
+    speaker = Speaker(**fields)
+    speaker.full_clean()
+    speaker.save()
+    return speaker
+
+
+@transaction.atomic
+def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
+    """Change a speaker's details."""
+    for name, value in fields.items():
+        setattr(speaker, name, value)
+    speaker.full_clean()
+    speaker.save()
+    return speaker

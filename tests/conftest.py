@@ -1,0 +1,98 @@
+"""Roles every endpoint is tried with, and API clients logged in as each of them."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from events.models import MembershipRole
+from tests.factories import EventFactory, MembershipFactory, OrganizationFactory, UserFactory
+
+ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def other_organization(db):
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def journalist(db):
+    """A plain signed-up user with no role in any organization."""
+    return UserFactory(username="journalist")
+
+
+@pytest.fixture
+def organizer(organization):
+    return MembershipFactory(
+        organization=organization, role=MembershipRole.ORGANIZER, user__username="organizer"
+    ).user
+
+
+@pytest.fixture
+def front_desk(organization):
+    return MembershipFactory(
+        organization=organization, role=MembershipRole.FRONT_DESK, user__username="frontdesk"
+    ).user
+
+
+@pytest.fixture
+def other_organizer(other_organization):
+    return MembershipFactory(
+        organization=other_organization,
+        role=MembershipRole.ORGANIZER,
+        user__username="otherorganizer",
+    ).user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def user_for_role(request, journalist, front_desk, organizer, other_organizer, superuser):
+    """Look up the user playing a role by name (None for anonymous)."""
+    users = {
+        "anonymous": None,
+        "journalist": journalist,
+        "front_desk": front_desk,
+        "organizer": organizer,
+        "other_organizer": other_organizer,
+        "superuser": superuser,
+    }
+    return users.__getitem__
+
+
+@pytest.fixture
+def api_client_for(user_for_role):
+    """An API client authenticated as the named role."""
+
+    def make(role: str) -> APIClient:
+        client = APIClient()
+        user = user_for_role(role)
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def event(organization):
+    """A published event of `organization`, a week from now."""
+    return EventFactory(organization=organization)

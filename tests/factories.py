@@ -1,0 +1,122 @@
+"""Factories for every model, in one place."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from events.models import (
+    AgendaItem,
+    Event,
+    EventKind,
+    EventStatus,
+    Membership,
+    MembershipRole,
+    Organization,
+    Speaker,
+)
+from venues.models import Room, Venue
+
+
+def in_days(days: float, hour: int = 9):
+    """A UTC time `days` from now, at a round hour (09:00 ICT by default)."""
+    local = timezone.localtime(timezone.now() + timedelta(days=days))
+    return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    first_name = "Mai"
+    last_name = "Nguyễn"
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Sở Văn hóa và Thể thao {n}")
+    name_en = factory.Sequence(lambda n: f"Department of Culture and Sports {n}")
+    slug = factory.Sequence(lambda n: f"org-{n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = MembershipRole.ORGANIZER
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Trung tâm Báo chí {n}")
+    name_en = factory.Sequence(lambda n: f"Press Center {n}")
+    slug = factory.Sequence(lambda n: f"venue-{n}")
+    address = "2 Lê Thạch, Hoàn Kiếm"
+    city = "Hà Nội"
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    venue = factory.SubFactory(VenueFactory)
+    name = factory.Sequence(lambda n: f"Phòng {n}")
+    name_en = factory.Sequence(lambda n: f"Room {n}")
+    capacity = 120
+    has_interpretation = True
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Họp báo về Lễ hội Áo dài Hà Nội {n}")
+    title_en = factory.Sequence(lambda n: f"Press conference on the Hanoi Ao Dai Festival {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    summary = "Thông tin về chương trình lễ hội."
+    kind = EventKind.PRESS_CONFERENCE
+    status = EventStatus.PUBLISHED
+    # Each event gets its own room by default, so factories never trip the double-booking rule.
+    room = factory.SubFactory(RoomFactory)
+    starts_at = factory.Sequence(lambda n: in_days(7 + n % 50))
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + timedelta(hours=2))
+    press_capacity = 50
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Trần Văn Đức {n}")
+    position = "Giám đốc"
+    position_en = "Director"
+    bio = "Nhà báo, nhà quản lý văn hóa."
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Phát biểu khai mạc {n}")
+    starts_at = factory.LazyAttribute(lambda a: a.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda a: a.event.starts_at + timedelta(minutes=30))
