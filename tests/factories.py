@@ -6,6 +6,14 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accreditation.models import (
+    Accreditation,
+    AccreditationStatus,
+    JournalistProfile,
+    JournalistRole,
+    MediaOutlet,
+    OutletKind,
+)
 from events.models import (
     AgendaItem,
     Event,
@@ -120,3 +128,38 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Phát biểu khai mạc {n}")
     starts_at = factory.LazyAttribute(lambda a: a.event.starts_at)
     ends_at = factory.LazyAttribute(lambda a: a.event.starts_at + timedelta(minutes=30))
+
+
+class MediaOutletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MediaOutlet
+
+    name = factory.Sequence(lambda n: f"Báo Tuổi Trẻ {n}")
+    kind = OutletKind.NEWSPAPER
+    country = "VN"
+
+
+class JournalistProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JournalistProfile
+
+    user = factory.SubFactory(UserFactory)
+    full_name = factory.Sequence(lambda n: f"Nguyễn Thị Mai Hương {n}")
+    email = factory.LazyAttribute(lambda p: p.user.email if p.user else "walkin@example.org")
+    phone = "+84 912 345 678"
+    nationality = "VN"
+    outlet = factory.SubFactory(MediaOutletFactory)
+    role = JournalistRole.WRITER
+    press_card_number = factory.Sequence(lambda n: f"{100000 + n}")
+    press_card_expiry = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=900)).date())
+    email_verified_at = factory.LazyFunction(timezone.now)
+
+
+class AccreditationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Accreditation
+
+    event = factory.SubFactory(EventFactory)
+    journalist = factory.SubFactory(JournalistProfileFactory)
+    category = factory.LazyAttribute(lambda a: a.journalist.role)
+    status = AccreditationStatus.PENDING
