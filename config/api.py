@@ -40,6 +40,9 @@ def exception_handler(exc, context):
             response.data["code"] = code
     if response is None:
         return None
-    if response.status_code == status.HTTP_400_BAD_REQUEST and isinstance(response.data, list):
-        response.data = {"non_field_errors": response.data}
+    if response.status_code == status.HTTP_400_BAD_REQUEST:
+        if isinstance(response.data, list):
+            response.data = {"non_field_errors": response.data}
+        elif "__all__" in response.data:  # django-filter reports form-wide errors under __all__
+            response.data["non_field_errors"] = response.data.pop("__all__")
     return response

@@ -18,6 +18,11 @@ def requested_language(request) -> str:
     ):
         if candidate in SUPPORTED:
             return candidate
+    if request.path.startswith("/api/"):
+        # Programs talking to the API say what they want in the standard header.
+        header = translation.get_language_from_request(request, check_path=False)
+        if request.headers.get("Accept-Language") and header[:2] in SUPPORTED:
+            return header[:2]
     return settings.LANGUAGE_CODE
 
 

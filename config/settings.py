@@ -215,6 +215,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EventStatusEnum": "events.models.EventStatus",
+        "AccreditationStatusEnum": "accreditation.models.AccreditationStatus",
+    },
 }
 
 # Production hardening; effective when DEBUG is off (checked by `manage.py check --deploy`).
