@@ -31,6 +31,16 @@ class MediaOutlet(models.Model):
         _("country"), max_length=2, default="VN", help_text=_("Two-letter ISO country code.")
     )
     website = models.URLField(_("website"), blank=True)
+    # Outlets proposed by journalists stay unverified until an organizer checks (or merges) them.
+    verified = models.BooleanField(_("verified"), default=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -87,6 +97,18 @@ class JournalistProfile(models.Model):
     )
     photo = models.FileField(_("photo"), upload_to="private/photos/", blank=True)
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
+    # Explicit consent to processing personal data (photo, ID numbers), given at sign-up.
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    # Walk-ins registered by an organizer on the journalist's behalf stay visible to that
+    # organization even before they ask for any of its events.
+    registered_by_organization = models.ForeignKey(
+        "events.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
     # Secret part of the personal calendar feed URL; resetting it kills the old URL.
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -154,6 +176,27 @@ class Accreditation(models.Model):
 
     def __str__(self):
         return f"{self.journalist} — {self.event} ({self.status})"
+
+
+class OutletQuota(models.Model):
+    """At most `limit` approved journalists of one category per outlet, at one event."""
+
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="outlet_quotas"
+    )
+    category = models.CharField(_("category"), max_length=20, choices=JournalistRole.choices)
+    limit = models.PositiveIntegerField(_("per outlet"))
+
+    class Meta:
+        ordering = ["event", "category"]
+        verbose_name = _("per-outlet quota")
+        verbose_name_plural = _("per-outlet quotas")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "category"], name="one_quota_per_category")
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()}: {self.limit}"
 
 
 class AccreditationLog(models.Model):

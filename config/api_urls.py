@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.authtoken.views import ObtainAuthToken
 
+from accreditation import api as accreditation_api
 from events import api as events_api
 from venues import api as venues_api
 
@@ -29,4 +30,74 @@ urlpatterns = [
     ),
     path("speakers/", events_api.SpeakerListApi.as_view(), name="api-speaker-list"),
     path("speakers/<int:pk>/", events_api.SpeakerDetailApi.as_view(), name="api-speaker-detail"),
+    path(
+        "journalists/me/", accreditation_api.JournalistMeApi.as_view(), name="api-journalist-me"
+    ),
+    path(
+        "journalists/me/export/",
+        accreditation_api.JournalistMeExportApi.as_view(),
+        name="api-journalist-me-export",
+    ),
+    path(
+        "journalists/me/calendar-token/",
+        accreditation_api.JournalistCalendarTokenApi.as_view(),
+        name="api-journalist-calendar-token",
+    ),
+    path("journalists/", accreditation_api.JournalistListApi.as_view(), name="api-journalist-list"),
+    path(
+        "journalists/<int:pk>/",
+        accreditation_api.JournalistDetailApi.as_view(),
+        name="api-journalist-detail",
+    ),
+    path("outlets/", accreditation_api.OutletListApi.as_view(), name="api-outlet-list"),
+    path(
+        "outlets/<int:pk>/merge/",
+        accreditation_api.OutletMergeApi.as_view(),
+        name="api-outlet-merge",
+    ),
+    path(
+        "accreditations/",
+        accreditation_api.AccreditationListApi.as_view(),
+        name="api-accreditation-list",
+    ),
+    path(
+        "accreditations/bulk/",
+        accreditation_api.AccreditationBulkApi.as_view(),
+        name="api-accreditation-bulk",
+    ),
+    path(
+        "accreditations/<int:pk>/",
+        accreditation_api.AccreditationDetailApi.as_view(),
+        name="api-accreditation-detail",
+    ),
+    path(
+        "accreditations/<int:pk>/approve/",
+        accreditation_api.AccreditationApproveApi.as_view(),
+        name="api-accreditation-approve",
+    ),
+    path(
+        "accreditations/<int:pk>/waitlist/",
+        accreditation_api.AccreditationWaitlistApi.as_view(),
+        name="api-accreditation-waitlist",
+    ),
+    path(
+        "accreditations/<int:pk>/reject/",
+        accreditation_api.AccreditationRejectApi.as_view(),
+        name="api-accreditation-reject",
+    ),
+    path(
+        "accreditations/<int:pk>/revoke/",
+        accreditation_api.AccreditationRevokeApi.as_view(),
+        name="api-accreditation-revoke",
+    ),
+    path(
+        "accreditations/<int:pk>/cancel/",
+        accreditation_api.AccreditationCancelApi.as_view(),
+        name="api-accreditation-cancel",
+    ),
+    path(
+        "events/<int:pk>/accreditations/promote/",
+        accreditation_api.EventPromoteApi.as_view(),
+        name="api-event-accreditation-promote",
+    ),
 ]

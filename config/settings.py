@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
     "config",
     "venues",
     "events",
@@ -186,6 +187,24 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Press Center <no-reply@presscenter.local>"
 )
+
+# Background work (e-mails) goes through Django's task framework (the django-tasks backport).
+# The default runs tasks on a small thread pool inside the web process: no extra service, and a
+# request never waits on the mail server. A deployment that must not lose queued mail on restart
+# installs django-tasks-db and sets TASKS_BACKEND=django_tasks_db.DatabaseBackend (+ db_worker).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "config.tasks.ThreadPoolBackend"),
+        "OPTIONS": {"max_workers": env_int("TASKS_THREADS", 2)},
+    }
+}
+
+# Journalists' uploads: photos and assignment letters (bytes; pixels bound decompression bombs).
+PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 8 * 1024 * 1024)
+LETTER_MAX_BYTES = env_int("LETTER_MAX_BYTES", 5 * 1024 * 1024)
+UPLOAD_MAX_PIXELS = env_int("UPLOAD_MAX_PIXELS", 40_000_000)
+# How long an e-mail verification link stays valid.
+EMAIL_VERIFICATION_MAX_AGE = env_int("EMAIL_VERIFICATION_MAX_AGE", 3 * 24 * 3600)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accreditation import urls as accreditation_urls
 from config import views as config_views
 from events import views as event_views
 from venues import views as venue_views
@@ -13,9 +14,11 @@ urlpatterns = [
     path("venues/", venue_views.venue_list, name="venue-list"),
     path("venues/<slug:slug>/", venue_views.venue_detail, name="venue-detail"),
     path("language/", config_views.set_language, name="set-language"),
+    path("accounts/", include(accreditation_urls.account_patterns)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include(accreditation_urls)),
 ]

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accreditation.notifications import notify_event_status_change
 from config.errors import DomainError
 from config.text import unique_slug
 from events.models import AgendaItem, Event, EventStatus, Speaker
@@ -138,7 +139,11 @@ def event_change_status(*, event: Event, status: str, reason: str = "") -> Event
     fields = {"status": status}
     if reason:
         fields["cancellation_reason"] = reason.strip()
-    return event_update(event=event, **fields)
+    previous = event.status
+    event = event_update(event=event, **fields)
+    if event.status != previous:
+        notify_event_status_change(event=event)  # e-mails journalists once the change commits
+    return event
 
 
 @transaction.atomic

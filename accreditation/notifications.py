@@ -1,0 +1,141 @@
+"""E-mails to journalists, in each journalist's own language.
+
+Services call `notify_*`: the mail is queued only once the transaction commits (a rolled-back
+decision sends nothing), and it is sent by a background task (see TASKS in settings), so no
+request ever waits on the mail server. Rendering is kept apart from sending so tests and the
+later .ics attachment can reach it.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
+
+from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    "received": _("Accreditation request received: %(event)s"),
+    "approved": _("Accreditation approved: %(event)s"),
+    "waitlisted": _("You are on the waiting list: %(event)s"),
+    "rejected": _("Accreditation not approved: %(event)s"),
+    "revoked": _("Accreditation revoked: %(event)s"),
+    "event_postponed": _("Event postponed: %(event)s"),
+    "event_cancelled": _("Event cancelled: %(event)s"),
+}
+ACCREDITATION_KINDS = ("received", "approved", "waitlisted", "rejected", "revoked")
+# Who hears about a postponement or cancellation: everyone still expecting to attend.
+EVENT_CHANGE_AUDIENCE = (
+    AccreditationStatus.PENDING,
+    AccreditationStatus.APPROVED,
+    AccreditationStatus.WAITLISTED,
+)
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def badge_link(accreditation: Accreditation) -> str:
+    """Where the approved journalist finds the badge (the portal lists it with the request)."""
+    return absolute(reverse("my-accreditations")) + f"#accreditation-{accreditation.pk}"
+
+
+def email_attachments(accreditation: Accreditation, kind: str) -> list[tuple[str, bytes, str]]:
+    """Files attached to an accreditation e-mail, as (filename, content, mimetype).
+
+    The single place to attach things: the approval e-mail will carry the event's .ics here.
+    """
+    attachments: list[tuple[str, bytes, str]] = []
+    return attachments
+
+
+def render_accreditation_email(accreditation: Accreditation, kind: str) -> EmailMessage:
+    """The e-mail about `accreditation` for `kind`, in the journalist's language."""
+    profile = accreditation.journalist
+    event = accreditation.event
+    with translation.override(profile.preferred_language):
+        context = {
+            "kind": kind,
+            "profile": profile,
+            "accreditation": accreditation,
+            "event": event,
+            "event_title": event.tr("title"),
+            "event_url": absolute(event.get_absolute_url()),
+            "portal_url": absolute(reverse("my-accreditations")),
+            "badge_url": badge_link(accreditation),
+            "reason": accreditation.status_reason or event.cancellation_reason,
+        }
+        subject = str(SUBJECTS[kind]) % {"event": context["event_title"]}
+        body = render_to_string(f"accreditation/email/{kind}.txt", context)
+    message = EmailMessage(subject=subject, body=body, to=[profile.email])
+    for filename, content, mimetype in email_attachments(accreditation, kind):
+        message.attach(filename, content, mimetype)
+    return message
+
+
+@task()
+def send_accreditation_email(accreditation_id: int, kind: str) -> None:
+    """Background task: render and send one accreditation e-mail."""
+    accreditation = (
+        Accreditation.objects.select_related("journalist", "event").filter(pk=accreditation_id)
+    ).first()
+    if accreditation is None or not accreditation.journalist.email:
+        return  # deleted meanwhile (the journalist erased their data): nothing to say
+    render_accreditation_email(accreditation, kind).send()
+
+
+@task()
+def send_event_change_emails(event_id: int, kind: str) -> None:
+    """Background task: tell every journalist still expecting to attend that the event changed."""
+    recipients = Accreditation.objects.filter(
+        event_id=event_id, status__in=EVENT_CHANGE_AUDIENCE
+    ).select_related("journalist", "event")
+    for accreditation in recipients:
+        if accreditation.journalist.email:
+            render_accreditation_email(accreditation, kind).send()
+
+
+@task()
+def send_prepared_email(subject: str, body: str, to: list[str], html: str = "") -> None:
+    """Background task: send an e-mail already rendered by the request (sign-up, password)."""
+    from django.core.mail import EmailMultiAlternatives
+
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def notify_accreditation(accreditation: Accreditation, kind: str) -> None:
+    """Queue the `kind` e-mail about `accreditation` once the transaction commits."""
+    pk = accreditation.pk
+    transaction.on_commit(lambda: send_accreditation_email.enqueue(pk, kind))
+
+
+def notify_event_status_change(*, event) -> None:
+    """Queue e-mails about a postponed or cancelled event once the change commits."""
+    kind = {"postponed": "event_postponed", "cancelled": "event_cancelled"}.get(event.status)
+    if kind is None:
+        return
+    pk = event.pk
+    transaction.on_commit(lambda: send_event_change_emails.enqueue(pk, kind))
+
+
+def send_verification_email(profile: JournalistProfile, *, token: str) -> None:
+    """Queue the e-mail with the verification link, in the journalist's language."""
+    with translation.override(profile.preferred_language):
+        link = absolute(reverse("verify-email", kwargs={"token": token}))
+        subject = str(_("Confirm your e-mail address"))
+        body = render_to_string(
+            "accreditation/email/verify_email.txt", {"profile": profile, "link": link}
+        )
+    to = [profile.email]
+    transaction.on_commit(lambda: send_prepared_email.enqueue(subject, body, to))

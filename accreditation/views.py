@@ -1,0 +1,429 @@
+"""HTML pages: sign-up and verification, the journalist portal, the organizer review page,
+and the permission-checked private files. Each view: form -> service -> redirect."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accreditation import selectors, services
+from accreditation.filters import ReviewFilter
+from accreditation.forms import (
+    BulkForm,
+    ProfileForm,
+    QuotaForm,
+    ReasonForm,
+    RequestForm,
+    SignUpForm,
+)
+from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
+from accreditation.permissions import (
+    can_cancel,
+    can_review,
+    can_view_journalist,
+    can_view_letter,
+    own_profile,
+)
+from config.errors import DomainError
+from events.selectors import events_visible_to
+
+# ---------------------------------------------------------------- shared
+
+
+def _attempt(request, func, /, **kwargs):
+    """Run a service; a refusal becomes a message on the next page instead of an error page."""
+    try:
+        return func(**kwargs), True
+    except DomainError as error:
+        messages.error(request, error.message)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return None, False
+
+
+def _form_errors_from(form, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the form fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _private_file(field_file, *, download_name: str, attachment: bool) -> FileResponse:
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=attachment, filename=download_name)
+    # Personal data: never kept by shared caches, never sniffed into something executable.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+# ---------------------------------------------------------------- accounts
+
+
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("my-profile")
+    form = SignUpForm(request.POST or None, initial={"preferred_language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            profile = services.journalist_sign_up(
+                email=data["email"],
+                password=data["password1"],
+                full_name=data["full_name"],
+                preferred_language=data["preferred_language"],
+                consent=data["consent"],
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            login(request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome! We sent a confirmation link to %(email)s.") % {"email": profile.email},
+            )
+            return redirect("my-profile")
+    return render(request, "registration/signup.html", {"form": form}, status=200)
+
+
+def verify_email(request, token):
+    profile, ok = _attempt(request, services.journalist_verify_email, token=token)
+    if ok:
+        messages.success(request, _("Thank you: your e-mail address is confirmed."))
+    return redirect("my-profile" if request.user.is_authenticated else "login")
+
+
+@login_required
+@require_POST
+def resend_verification(request):
+    profile = own_profile(request.user)
+    if profile is not None and profile.email_verified_at is None:
+        services.journalist_send_verification(profile=profile)
+        messages.success(request, _("We sent a new link to %(email)s.") % {"email": profile.email})
+    return redirect("my-profile")
+
+
+# ---------------------------------------------------------------- journalist portal
+
+
+@login_required
+def my_profile(request):
+    profile = own_profile(request.user)
+    initial = {}
+    if profile is None:
+        initial = {
+            "full_name": request.user.get_full_name(),
+            "email": request.user.email,
+            "preferred_language": request.LANGUAGE_CODE,
+        }
+    form = ProfileForm(
+        request.POST or None, request.FILES or None, instance=profile, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        photo = data.pop("photo_upload", None)
+        remove_photo = data.pop("remove_photo", False)
+        new_outlet = data.pop("new_outlet_name", "").strip()
+        try:
+            # One transaction: a refused photo leaves no half-saved profile behind.
+            with transaction.atomic():
+                if new_outlet and not data.get("outlet"):
+                    data["outlet"] = services.outlet_find_or_propose(
+                        name=new_outlet, by=request.user
+                    )
+                if profile is None:
+                    profile = services.journalist_create(user=request.user, **data)
+                    data = {}
+                profile = services.journalist_update(
+                    profile=profile, photo=photo, remove_photo=remove_photo, **data
+                )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("my-profile")
+    context = {"form": form, "profile": profile}
+    if profile is not None:
+        context.update(
+            {
+                "photo_url": selectors.photo_url(profile),
+                "card_warning": selectors.press_card_warning(profile),
+                "calendar_url": selectors.personal_calendar_url(profile),
+            }
+        )
+    return render(request, "accreditation/profile.html", context)
+
+
+@login_required
+def my_accreditations(request):
+    accreditations = list(selectors.my_accreditations(own_profile(request.user)))
+    return render(
+        request, "accreditation/my_accreditations.html", {"accreditations": accreditations}
+    )
+
+
+@login_required
+def my_data_export(request):
+    profile = own_profile(request.user)
+    if profile is None:
+        raise Http404
+    body = json.dumps(selectors.journalist_export(profile), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-press-center-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def my_delete(request):
+    profile = own_profile(request.user)
+    if profile is None:
+        raise Http404
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm."))
+            return redirect("my-delete")
+        user = request.user
+        logout(request)
+        services.journalist_delete(profile=profile, by=user)
+        messages.success(request, _("Your data and your account have been deleted."))
+        return redirect("home")
+    return render(request, "accreditation/delete_confirm.html", {"profile": profile})
+
+
+@login_required
+@require_POST
+def my_calendar_token_reset(request):
+    profile = own_profile(request.user)
+    if profile is None:
+        raise Http404
+    services.journalist_reset_calendar_token(profile=profile)
+    messages.success(request, _("Your calendar link has changed; the old one no longer works."))
+    return redirect("my-profile")
+
+
+@login_required
+@require_POST
+def request_accreditation(request, slug):
+    event = get_object_or_404(events_visible_to(request.user), slug=slug)
+    profile = own_profile(request.user)
+    if profile is None:
+        messages.error(request, _("Fill in your journalist profile first."))
+        return redirect("my-profile")
+    form = RequestForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Check the form: %(errors)s") % {"errors": form.errors.as_text()})
+        return redirect(event.get_absolute_url())
+    _result, ok = _attempt(
+        request,
+        services.accreditation_request,
+        journalist=profile,
+        event=event,
+        category=form.cleaned_data["category"],
+        note=form.cleaned_data["note"],
+        assignment_letter=form.cleaned_data["assignment_letter"],
+        by=request.user,
+    )
+    if ok:
+        messages.success(request, _("Your request has been sent. We will e-mail you the decision."))
+    return redirect(event.get_absolute_url())
+
+
+@login_required
+@require_POST
+def cancel_accreditation(request, pk):
+    accreditation = get_object_or_404(selectors.accreditations_visible_to(request.user), pk=pk)
+    if not can_cancel(request.user, accreditation):
+        raise Http404
+    _result, ok = _attempt(
+        request, services.accreditation_cancel, accreditation=accreditation, by=request.user
+    )
+    if ok:
+        messages.success(request, _("Your request is cancelled."))
+    return redirect(request.POST.get("next") or reverse("my-accreditations"))
+
+
+# ---------------------------------------------------------------- private files
+
+
+@login_required
+def journalist_photo(request, pk):
+    profile = get_object_or_404(JournalistProfile, pk=pk)
+    if not profile.photo or not can_view_journalist(request.user, profile):
+        raise Http404
+    return _private_file(profile.photo, download_name=f"photo-{pk}.jpg", attachment=False)
+
+
+@login_required
+def accreditation_letter(request, pk):
+    accreditation = get_object_or_404(
+        Accreditation.objects.select_related("event", "journalist"), pk=pk
+    )
+    if not accreditation.assignment_letter or not can_view_letter(request.user, accreditation):
+        raise Http404
+    extension = accreditation.assignment_letter.name.rsplit(".", 1)[-1]
+    return _private_file(
+        accreditation.assignment_letter,
+        download_name=f"assignment-letter-{pk}.{extension}",
+        attachment=True,
+    )
+
+
+# ---------------------------------------------------------------- organizer review
+
+
+def _reviewable_event(request, slug):
+    event = get_object_or_404(events_visible_to(request.user), slug=slug)
+    if not can_review(request.user, event):
+        raise Http404  # organizers of other organizations do not learn who applied
+    return event
+
+
+@login_required
+def review(request, slug):
+    event = _reviewable_event(request, slug)
+    base = selectors.review_queryset(event)
+    review_filter = ReviewFilter(request.GET, queryset=base)
+    status = 200
+    if review_filter.is_valid():
+        rows = list(review_filter.qs)
+    else:
+        rows, status = [], 400
+    warnings = selectors.review_warnings(rows, event)
+    for row in rows:
+        row.warnings = warnings.get(row.id, [])
+        row.photo_url = selectors.photo_url(row.journalist)
+        row.letter_url = selectors.letter_url(row)
+    counters = selectors.review_counters(event)
+    quotas = {q.category: q.limit for q in counters.quotas}
+    return render(
+        request,
+        "accreditation/review.html",
+        {
+            "event": event,
+            "filter": review_filter,
+            "rows": rows,
+            "counters": counters,
+            "quota_form": QuotaForm(quotas=quotas),
+            "log": list(selectors.event_log(event)[:200]),
+            "statuses": AccreditationStatus,
+        },
+        status=status,
+    )
+
+
+def _back_to_review(event, request):
+    target = reverse("accreditation-review", kwargs={"slug": event.slug})
+    query = request.POST.get("query", "")
+    return redirect(f"{target}?{query}" if query else target)
+
+
+@login_required
+@require_POST
+def review_bulk(request, slug):
+    event = _reviewable_event(request, slug)
+    candidates = selectors.review_queryset(event)
+    form = BulkForm(request.POST, choices=candidates.values_list("id", flat=True))
+    if not form.is_valid():
+        messages.error(request, _("Select at least one request and an action."))
+        return _back_to_review(event, request)
+    data = form.cleaned_data
+    results, ok = _attempt(
+        request,
+        services.accreditation_bulk,
+        action=data["action"],
+        accreditations=candidates.filter(id__in=data["ids"]),
+        by=request.user,
+        reason=data["reason"],
+        waitlist_if_full=data["waitlist_if_full"],
+    )
+    if ok:
+        names = dict(candidates.values_list("id", "journalist__full_name"))
+        done = [r for r in results if r.ok]
+        messages.success(
+            request, _("%(n)s of %(total)s done.") % {"n": len(done), "total": len(results)}
+        )
+        for result in results:
+            if not result.ok:
+                messages.error(request, f"{names.get(result.id, result.id)}: {result.detail}")
+    return _back_to_review(event, request)
+
+
+@login_required
+@require_POST
+def review_action(request, slug, pk, action):
+    event = _reviewable_event(request, slug)
+    accreditation = get_object_or_404(selectors.review_queryset(event), pk=pk)
+    reason = ReasonForm(request.POST)
+    reason.is_valid()
+    reason = reason.cleaned_data.get("reason", "")
+    calls = {
+        "approve": lambda: services.accreditation_approve(
+            accreditation=accreditation,
+            by=request.user,
+            waitlist_if_full=request.POST.get("waitlist_if_full") == "on",
+        ),
+        "waitlist": lambda: services.accreditation_waitlist(
+            accreditation=accreditation, by=request.user, reason=reason
+        ),
+        "reject": lambda: services.accreditation_reject(
+            accreditation=accreditation, by=request.user, reason=reason
+        ),
+        "revoke": lambda: services.accreditation_revoke(
+            accreditation=accreditation, by=request.user, reason=reason
+        ),
+    }
+    if action not in calls:
+        raise Http404
+    result, ok = _attempt(request, lambda: calls[action]())
+    if ok:
+        messages.success(
+            request,
+            _("%(name)s: %(status)s.")
+            % {"name": result.journalist.full_name, "status": result.get_status_display()},
+        )
+    return _back_to_review(event, request)
+
+
+@login_required
+@require_POST
+def review_promote(request, slug):
+    event = _reviewable_event(request, slug)
+    promoted, ok = _attempt(
+        request, services.accreditation_promote_next, event=event, by=request.user
+    )
+    if ok and promoted is None:
+        messages.info(request, _("No waitlisted request fits the limits now."))
+    elif ok:
+        messages.success(
+            request, _("%(name)s moved up from the waiting list.") % {"name": promoted.journalist}
+        )
+    return _back_to_review(event, request)
+
+
+@login_required
+@require_POST
+def review_quotas(request, slug):
+    event = _reviewable_event(request, slug)
+    form = QuotaForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Quotas must be whole numbers, zero or more."))
+        return _back_to_review(event, request)
+    for category, limit in form.cleaned_data.items():
+        services.outlet_quota_set(event=event, category=category, limit=limit)
+    messages.success(request, _("Per-outlet quotas saved."))
+    return _back_to_review(event, request)
