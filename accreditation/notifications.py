@@ -71,7 +71,11 @@ def render_accreditation_email(accreditation: Accreditation, kind: str) -> Email
             "event_url": absolute(event.get_absolute_url()),
             "portal_url": absolute(reverse("my-accreditations")),
             "badge_url": badge_link(accreditation),
-            "reason": accreditation.status_reason or event.cancellation_reason,
+            "reason": (
+                event.cancellation_reason
+                if kind.startswith("event_")
+                else accreditation.status_reason
+            ),
         }
         subject = str(SUBJECTS[kind]) % {"event": context["event_title"]}
         body = render_to_string(f"accreditation/email/{kind}.txt", context)

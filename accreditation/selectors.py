@@ -173,6 +173,15 @@ class ReviewCounters:
         return self.by_status.get(AccreditationStatus.APPROVED, 0)
 
     @property
+    def other_states(self) -> list[tuple[str, str, int]]:
+        """(value, label, count) for every state but approved, in workflow order."""
+        return [
+            (value, label, self.by_status.get(value, 0))
+            for value, label in AccreditationStatus.choices
+            if value != AccreditationStatus.APPROVED
+        ]
+
+    @property
     def seats_left(self) -> int:
         return max(self.capacity - self.approved, 0)
 

@@ -309,6 +309,11 @@ def review(request, slug):
         row.photo_url = selectors.photo_url(row.journalist)
         row.letter_url = selectors.letter_url(row)
     counters = selectors.review_counters(event)
+    log = list(selectors.event_log(event)[:200])
+    labels = dict(AccreditationStatus.choices)
+    for entry in log:
+        entry.from_label = labels.get(entry.from_status, entry.from_status)
+        entry.to_label = labels.get(entry.to_status, entry.to_status)
     quotas = {q.category: q.limit for q in counters.quotas}
     return render(
         request,
@@ -319,8 +324,7 @@ def review(request, slug):
             "rows": rows,
             "counters": counters,
             "quota_form": QuotaForm(quotas=quotas),
-            "log": list(selectors.event_log(event)[:200]),
-            "statuses": AccreditationStatus,
+            "log": log,
         },
         status=status,
     )

@@ -96,3 +96,19 @@ def api_client():
 def event(organization):
     """A published event of `organization`, a week from now."""
     return EventFactory(organization=organization)
+
+
+@pytest.fixture
+def journalist_profile(journalist):
+    """The `journalist` user's verified profile (writer at a newspaper)."""
+    from tests.factories import JournalistProfileFactory
+
+    return JournalistProfileFactory(user=journalist, email=journalist.email)
+
+
+@pytest.fixture
+def other_journalist(db):
+    """A second journalist, with a profile, who must never see the first one's data."""
+    from tests.factories import JournalistProfileFactory
+
+    return JournalistProfileFactory(user__username="otherjournalist").user

@@ -13,6 +13,7 @@ from accreditation.models import (
     JournalistRole,
     MediaOutlet,
     OutletKind,
+    OutletQuota,
 )
 from events.models import (
     AgendaItem,
@@ -163,3 +164,12 @@ class AccreditationFactory(factory.django.DjangoModelFactory):
     journalist = factory.SubFactory(JournalistProfileFactory)
     category = factory.LazyAttribute(lambda a: a.journalist.role)
     status = AccreditationStatus.PENDING
+
+
+class OutletQuotaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutletQuota
+
+    event = factory.SubFactory(EventFactory)
+    category = JournalistRole.WRITER
+    limit = 2

@@ -1,0 +1,41 @@
+from django import template
+
+from accreditation.forms import RequestForm
+from accreditation.models import Accreditation, AccreditationStatus
+from accreditation.permissions import can_review, own_profile
+
+register = template.Library()
+CANCELLABLE = (
+    AccreditationStatus.PENDING,
+    AccreditationStatus.WAITLISTED,
+    AccreditationStatus.APPROVED,
+)
+
+
+@register.inclusion_tag("accreditation/_request_box.html", takes_context=True)
+def accreditation_request_box(context, event):
+    """The event page's accreditation box: the request form, or where my request stands."""
+    request = context["request"]
+    user = request.user
+    profile = own_profile(user)
+    mine = (
+        Accreditation.objects.filter(event=event, journalist=profile).first() if profile else None
+    )
+    return {
+        "event": event,
+        "user": user,
+        "profile": profile,
+        "mine": mine,
+        "is_open": event.accreditation_is_open(),
+        "can_cancel": mine is not None and mine.status in CANCELLABLE,
+        "reopenable": mine is not None and mine.status == AccreditationStatus.CANCELLED,
+        "form": RequestForm(initial={"category": profile.role if profile else None}),
+        "can_review": can_review(user, event),
+        "csrf_token": context.get("csrf_token"),
+        "current_path": context.get("current_path"),
+    }
+
+
+@register.filter
+def status_class(status: str) -> str:
+    return f"acc-{status}"
