@@ -5,12 +5,20 @@ import os
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from PIL import Image
 
 from accreditation import services
 from tests.accreditation.images import PDF, jpeg_bytes, png_bytes, png_claiming_size, upload
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English (the source language)."""
+    with translation.override("en"):
+        yield
 
 
 def stored_image(profile) -> Image.Image:
