@@ -112,3 +112,9 @@ def other_journalist(db):
     from tests.factories import JournalistProfileFactory
 
     return JournalistProfileFactory(user__username="otherjournalist").user
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every test makes several users; the real hasher's deliberate slowness only costs time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
