@@ -12,6 +12,7 @@ urlpatterns = [
     path("events/<slug:slug>/", event_views.event_detail, name="event-detail"),
     path("venues/", venue_views.venue_list, name="venue-list"),
     path("venues/<slug:slug>/", venue_views.venue_detail, name="venue-detail"),
+    path("manage/", include("config.manage_urls")),
     path("language/", config_views.set_language, name="set-language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
