@@ -38,6 +38,13 @@ from events.permissions import can_use_console
 SERVICE_ERRORS = (DomainError, ValidationError)
 
 
+def posted(request, *, files: bool = False) -> tuple:
+    """Form arguments: the submitted data on POST (even when empty), nothing on GET."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def console_view(view):
     """Organizers and superusers only: anonymous visitors log in, everyone else gets 403."""
 
@@ -136,7 +143,7 @@ def event_list(request):
 @console_view
 def event_create(request):
     organizations = selectors.managed_organizations(request.user)
-    form = EventForm(request.POST or None, request.FILES or None, organizations=organizations)
+    form = EventForm(*posted(request, files=True), organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(**form.service_fields())
@@ -186,9 +193,7 @@ def event_detail(request, slug):
 def event_edit(request, slug):
     event = _event(request, slug)
     organizations = selectors.managed_organizations(request.user)
-    form = EventForm(
-        request.POST or None, request.FILES or None, instance=event, organizations=organizations
-    )
+    form = EventForm(*posted(request, files=True), instance=event, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
             services.event_update(event=event, **form.service_fields())
@@ -236,7 +241,7 @@ def event_status(request, slug, action):
         raise Http404
     event = _event(request, slug)
     status, needs_reason, destructive = STATUS_ACTIONS[action]
-    form = StatusChangeForm(request.POST or None, reason_required=needs_reason)
+    form = StatusChangeForm(*posted(request), reason_required=needs_reason)
     if request.method == "POST" and form.is_valid():
         try:
             services.event_change_status(
@@ -270,7 +275,7 @@ def event_status(request, slug, action):
 def event_duplicate(request, slug):
     event = _event(request, slug)
     form = DuplicateEventForm(
-        request.POST or None,
+        *posted(request),
         initial={
             "starts_at": default_duplicate_start(event),
             "room": event.room_id,
@@ -348,7 +353,7 @@ def _agenda_form_page(request, event, form, item=None):
 def agenda_create(request, slug):
     event = _event(request, slug)
     form = AgendaItemForm(
-        request.POST or None,
+        *posted(request),
         speakers=selectors.organization_speakers(event.organization_id),
         initial={"starts_at": event.starts_at, "ends_at": event.ends_at},
     )
@@ -368,7 +373,7 @@ def agenda_edit(request, slug, pk):
     event = _event(request, slug)
     item = get_object_or_404(event.agenda_items.all(), pk=pk)
     form = AgendaItemForm(
-        request.POST or None,
+        *posted(request),
         instance=item,
         speakers=selectors.organization_speakers(event.organization_id),
     )
@@ -423,7 +428,7 @@ def _event_speaker(event: Event, pk: int):
 def speaker_create(request, slug):
     """A new speaker on file for the organization, put on this event at once."""
     event = _event(request, slug)
-    form = SpeakerForm(request.POST or None, request.FILES or None)
+    form = SpeakerForm(*posted(request, files=True))
     if request.method == "POST" and form.is_valid():
         try:
             speaker = services.speaker_create(
@@ -447,7 +452,7 @@ def speaker_create(request, slug):
 def speaker_edit(request, slug, pk):
     event = _event(request, slug)
     speaker = _event_speaker(event, pk)
-    form = SpeakerForm(request.POST or None, request.FILES or None, instance=speaker)
+    form = SpeakerForm(*posted(request, files=True), instance=speaker)
     if request.method == "POST" and form.is_valid():
         try:
             services.speaker_update(speaker=speaker, **form.service_fields())
@@ -493,9 +498,7 @@ def speaker_remove(request, slug, pk):
         _event_context(
             event,
             "",
-            question=_(
-                "Remove %(name)s from this event and its agenda? The speaker stays on file."
-            )
+            question=_("Remove %(name)s from this event and its agenda? The speaker stays on file.")
             % {"name": speaker.name},
             button=_("Remove"),
             back=_speakers_anchor(event),

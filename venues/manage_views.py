@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from events.forms import AvailabilityForm, add_service_error
-from events.manage_views import console_view
+from events.manage_views import console_view, posted
 from events.permissions import can_see_event_details, organizer_organization_ids
 from events.selectors import room_conflict
 from venues import selectors, services
@@ -43,7 +43,7 @@ def venue_edit(request, pk):
 
 
 def _venue_form(request, venue):
-    form = VenueForm(request.POST or None, instance=venue)
+    form = VenueForm(*posted(request), instance=venue)
     if request.method == "POST" and form.is_valid():
         try:
             if venue is None:
@@ -77,7 +77,7 @@ def room_edit(request, pk):
 
 
 def _room_form(request, room, initial):
-    form = RoomForm(request.POST or None, instance=room, initial=initial)
+    form = RoomForm(*posted(request), instance=room, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             if room is None:
