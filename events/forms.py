@@ -200,7 +200,7 @@ class AgendaItemForm(FieldsetsMixin, forms.ModelForm):
         _local_datetime_fields(self, "starts_at", "ends_at")
         self.fields["speakers"].queryset = speakers
         self.fields["speakers"].required = False
-        self.fields["speakers"].label = _("Speakers")
+        self.fields["speakers"].label = _("Who speaks")
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

@@ -63,7 +63,14 @@ def test_dashboard_counts_pending_and_approved_of_capacity(client, organizer, or
     assert (shown.pending_count, shown.approved_count) == (3, 2)
     html = response.content.decode()
     assert "<dd>3</dd>" in html
-    assert "2 trên 40" in html or "2 of 40" in html
+    assert "2 / 40" in html  # Vietnamese, the default language
+
+
+def test_dashboard_speaks_vietnamese_and_english(client, organizer, organization):
+    EventFactory(organization=organization)
+    client.force_login(organizer)
+    assert "Sắp diễn ra" in client.get("/manage/").content.decode()
+    assert "Coming up" in client.get("/manage/?lang=en").content.decode()
 
 
 def test_dashboard_query_count_is_constant(
