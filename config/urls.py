@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from config import auth_views
 from config import views as config_views
 from events import views as event_views
 from venues import views as venue_views
@@ -13,6 +14,7 @@ urlpatterns = [
     path("venues/", venue_views.venue_list, name="venue-list"),
     path("venues/<slug:slug>/", venue_views.venue_detail, name="venue-detail"),
     path("language/", config_views.set_language, name="set-language"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
