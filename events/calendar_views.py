@@ -8,7 +8,6 @@ import hashlib
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -20,7 +19,6 @@ from django.views.decorators.http import require_safe
 from accreditation.models import JournalistProfile
 from events import ical, selectors
 from events.filters import EventFilter
-from events.models import AgendaItem
 
 # Without `starts_after`, the public feed starts this far back: enough for subscribers to keep
 # recent history (and see recent cancellations) without the feed growing for ever.
@@ -67,9 +65,7 @@ def _calendar_response(
         response["X-Robots-Tag"] = "noindex, nofollow"
     else:
         response["Cache-Control"] = "public, max-age=300"
-    return get_conditional_response(
-        request, etag=etag, last_modified=modified, response=response
-    )
+    return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
 
 
 @require_safe
@@ -78,17 +74,9 @@ def event_calendar(request, slug):
     if error := _language_error(request):
         return error
     include_agenda = request.GET.get("agenda") in ("1", "true", "yes")
-    events = selectors.calendar_events()
-    if include_agenda:
-        events = events.prefetch_related(
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.select_related("room__venue").prefetch_related(
-                    "speakers"
-                ),
-            )
-        )
-    event = get_object_or_404(events, slug=slug)
+    event = get_object_or_404(
+        selectors.calendar_event_queryset(include_agenda=include_agenda), slug=slug
+    )
     body = ical.single_event_calendar(
         event, language=request.LANGUAGE_CODE, include_agenda=include_agenda
     )

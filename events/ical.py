@@ -8,6 +8,7 @@ icalendar, so both sides of that bargain are checked.
 """
 
 import functools
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
@@ -37,15 +38,14 @@ EVENT_STATUS = {
     EventStatus.DRAFT: "TENTATIVE",
 }
 
-_CONTROL_CHARACTERS = dict.fromkeys([*range(0, 9), *range(11, 32), 127])
-_CONTROL_CHARACTERS[13] = None  # CR: newlines are LF only once escaped
+# Characters TEXT may not hold: controls other than tab and newline (CR is normalized first).
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _escape(text: str) -> str:
     """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; control bytes dropped."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_CONTROL_CHARACTERS)
+    if _CONTROL_CHARACTERS.search(text):  # rare: the common case pays one scan in C
+        text = _CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
@@ -101,7 +101,8 @@ class _Writer:
         self.url_prefix, self.url_suffix = url.split(marker)
         with translation.override(language):
             self.categories = {
-                kind: _escape(capfirst(str(label))) for kind, label in EventKind.choices
+                kind: _fold("CATEGORIES:" + _escape(capfirst(str(label))))
+                for kind, label in EventKind.choices
             }
             self.status_notes = {
                 EventStatus.CANCELLED: _("This event has been cancelled."),
@@ -111,7 +112,9 @@ class _Writer:
             self.speakers_label = _("Speakers")
         fallback_name, fallback_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
         self.fallback_email = fallback_email or "no-reply@" + self.domain
+        # Rooms and organizers repeat across a feed: their lines are built once per calendar.
         self._organizers: dict[tuple[int, str], str] = {}
+        self._places: dict[int, tuple[str, ...]] = {}
 
     def _local(self, moment: datetime) -> str:
         moment = moment.astimezone(self.tz)
@@ -128,8 +131,21 @@ class _Writer:
         parts = [*parts, venue.city] if venue.city and venue.city not in venue.address else parts
         return ", ".join(part for part in parts if part)
 
+    def _place(self, event, room) -> tuple[str, ...]:
+        """LOCATION (and GEO when the venue has coordinates) lines of a room, built once."""
+        if room is None:
+            location = self._location(event, None)
+            return (_fold("LOCATION:" + _escape(location)),) if location else ()
+        lines = self._places.get(room.pk)
+        if lines is None:
+            lines = (_fold("LOCATION:" + _escape(self._location(event, room))),)
+            venue = room.venue
+            if venue.latitude is not None and venue.longitude is not None:
+                lines += (f"GEO:{venue.latitude};{venue.longitude}",)
+            self._places[room.pk] = lines
+        return lines
+
     def _organizer(self, event) -> str:
-        # Organizations repeat across a feed: their escaped line is built once.
         email = event.contact_email or event.organization.email or self.fallback_email
         key = (event.organization_id, email)
         line = self._organizers.get(key)
@@ -160,8 +176,7 @@ class _Writer:
         if event.online_url:
             description.append(f"{self.online_label}: {event.online_url}")
         description.append(url)
-        location = self._location(event, room)
-        lines = [
+        self.lines += [
             "BEGIN:VEVENT",
             f"UID:event-{event.pk}@{self.domain}",
             f"DTSTAMP:{stamp}",
@@ -172,13 +187,8 @@ class _Writer:
             _fold("SUMMARY:" + _escape(event.tr("title", language))),
             _fold("DESCRIPTION:" + _escape("\n\n".join(part for part in description if part))),
             _fold(f"URL;VALUE=URI:{url}"),
-        ]
-        if location:
-            lines.append(_fold("LOCATION:" + _escape(location)))
-        if room is not None and room.venue.latitude is not None:
-            lines.append(f"GEO:{room.venue.latitude};{room.venue.longitude}")
-        lines += [
-            _fold("CATEGORIES:" + self.categories[event.kind]),
+            *self._place(event, room),
+            self.categories[event.kind],
             self._organizer(event),
             f"DTSTART;TZID={self.tzid}:{self._local(event.starts_at)}",
             f"DTEND;TZID={self.tzid}:{self._local(event.ends_at)}",
@@ -186,7 +196,6 @@ class _Writer:
             "TRANSP:OPAQUE",
             "END:VEVENT",
         ]
-        self.lines += lines
 
     def add_agenda_item(self, item, event) -> None:
         """Write one agenda item as its own VEVENT, related to its event and sharing its status."""
@@ -212,7 +221,7 @@ class _Writer:
             _fold(f"URL;VALUE=URI:{url}"),
             *([_fold("LOCATION:" + _escape(location))] if location else []),
             _fold(f"RELATED-TO;RELTYPE=PARENT:event-{event.pk}@{self.domain}"),
-            _fold("CATEGORIES:" + self.categories[event.kind]),
+            self.categories[event.kind],
             f"DTSTART;TZID={self.tzid}:{self._local(item.starts_at)}",
             f"DTEND;TZID={self.tzid}:{self._local(item.ends_at)}",
             "CLASS:PUBLIC",

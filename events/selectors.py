@@ -74,13 +74,56 @@ def room_conflict(*, room, starts_at, ends_at, exclude_event_id=None) -> Event |
     )
 
 
+# The columns a VEVENT reads; long texts such as the description stay in the database.
+CALENDAR_EVENT_FIELDS = (
+    "id",
+    "organization_id",
+    "room_id",
+    "title",
+    "title_en",
+    "slug",
+    "summary",
+    "summary_en",
+    "kind",
+    "status",
+    "starts_at",
+    "ends_at",
+    "online_url",
+    "contact_email",
+    "cancellation_reason",
+    "sequence",
+    "created_at",
+    "updated_at",
+)
+
+
 def calendar_events() -> QuerySet[Event]:
-    """Events calendars may show (public ones, never drafts), with what a VEVENT reads."""
+    """Events calendars may show (public ones, never drafts), with what a VEVENT reads.
+
+    Organizations, rooms and venues are prefetched rather than joined: a feed has thousands of
+    events but few places and hosts, and each is then built once instead of once per row.
+    """
     return (
         Event.objects.public()
-        .select_related("organization", "room__venue")
+        .only(*CALENDAR_EVENT_FIELDS)
+        .prefetch_related("organization", "room__venue")
         .order_by("starts_at", "id")
     )
+
+
+def calendar_event_queryset(*, include_agenda: bool = False) -> QuerySet[Event]:
+    """Public events for a one-event calendar: joined in one query, agenda prefetched if asked."""
+    events = Event.objects.public().select_related("organization", "room__venue")
+    if include_agenda:
+        events = events.prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("room__venue").prefetch_related(
+                    "speakers"
+                ),
+            )
+        )
+    return events
 
 
 # Requests that hold, or may still get, a seat; rejected, cancelled and revoked ones leave the feed.
