@@ -615,3 +615,16 @@ def test_folding_keeps_lines_short_and_unfolds_to_the_same_text():
         if "\\" not in text:
             parsed = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\n{folded}\r\nEND:VEVENT\r\n")
             assert str(parsed["DESCRIPTION"]) == text
+
+
+@pytest.mark.parametrize("url", ["/calendar.ics", "/events/{slug}/calendar.ics"])
+def test_calendars_answer_head_with_the_same_validators_and_refuse_writes(client, full_event, url):
+    url = url.format(slug=full_event.slug)
+
+    head, get = client.head(url), client.get(url)
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert (head["ETag"], head["Content-Type"]) == (get["ETag"], get["Content-Type"])
+    assert client.post(url).status_code == 405
+    assert client.delete(url).status_code == 405
