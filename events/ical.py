@@ -110,7 +110,7 @@ class _Writer:
             }
             self.online_label = _("Online")
             self.speakers_label = _("Speakers")
-        fallback_name, fallback_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+        _name, fallback_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
         self.fallback_email = fallback_email or "no-reply@" + self.domain
         # Rooms and organizers repeat across a feed: their lines are built once per calendar.
         self._organizers: dict[tuple[int, str], str] = {}
