@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from config import auth_views
 from config import views as config_views
+from events import calendar_views
 from events import views as event_views
 from venues import views as venue_views
 
@@ -20,4 +21,10 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns += [
+    path("events/<slug:slug>/calendar.ics", calendar_views.event_calendar, name="event-calendar"),
+    path("calendar.ics", calendar_views.public_calendar, name="calendar-feed"),
+    path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal-calendar"),
 ]
