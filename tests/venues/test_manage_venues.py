@@ -194,7 +194,7 @@ def test_event_form_carries_what_the_room_picker_script_needs(organizer_client, 
 def test_week_view_places_bookings_by_day_and_ict_time(organizer_client, booked):
     EventFactory(  # the next week: not shown
         room=booked.room,
-        title="Tuần sau",
+        title="Hội nghị tháng Ba",
         starts_at=datetime(2030, 3, 11, 2, 0, tzinfo=UTC),
         ends_at=datetime(2030, 3, 11, 3, 0, tzinfo=UTC),
     )
@@ -210,7 +210,7 @@ def test_week_view_places_bookings_by_day_and_ict_time(organizer_client, booked)
     html = response.content.decode()
     assert "09:00–11:00" in html
     assert "Họp báo đã đặt" in html
-    assert "Tuần sau" not in html
+    assert "Hội nghị tháng Ba" not in html
     assert "?start=2030-02-25" in html
     assert "?start=2030-03-11" in html
 
