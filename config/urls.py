@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accreditation import urls as accreditation_urls
+from config import auth_views
 from config import views as config_views
+from events import calendar_views
 from events import views as event_views
 from venues import views as venue_views
 
@@ -13,12 +15,20 @@ urlpatterns = [
     path("events/<slug:slug>/", event_views.event_detail, name="event-detail"),
     path("venues/", venue_views.venue_list, name="venue-list"),
     path("venues/<slug:slug>/", venue_views.venue_detail, name="venue-detail"),
+    path("manage/", include("config.manage_urls")),
     path("language/", config_views.set_language, name="set-language"),
     path("accounts/", include(accreditation_urls.account_patterns)),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns += [
+    path("events/<slug:slug>/calendar.ics", calendar_views.event_calendar, name="event-calendar"),
+    path("calendar.ics", calendar_views.public_calendar, name="calendar-feed"),
+    path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal-calendar"),
     path("", include(accreditation_urls)),
 ]

@@ -56,3 +56,19 @@ def can_manage_venues(user) -> bool:
 
 def can_manage_speaker(user, speaker) -> bool:
     return can_manage_organization(user, speaker.organization_id)
+
+
+def can_use_console(user) -> bool:
+    """The organizer console (/manage/): organizers and superusers, never front desk alone."""
+    return is_organizer(user)
+
+
+def can_see_event_details(user, event) -> bool:
+    """Public events, and any event of an organization the user organizes (drafts included).
+
+    Used where another organization's booking shows up (a room's week, a room conflict): a
+    draft of someone else is shown as "booked", without its title.
+    """
+    from events.models import PUBLIC_STATUSES
+
+    return event.status in PUBLIC_STATUSES or can_manage_event(user, event)

@@ -132,10 +132,36 @@ def _check_agenda_still_inside(event: Event) -> None:
         )
 
 
+# Where an event may go from each status. Drafts are deleted rather than cancelled (nobody
+# outside the organization saw them); a cancelled event is final: duplicate it to run it again.
+STATUS_CHANGES = {
+    EventStatus.DRAFT: (EventStatus.PUBLISHED,),
+    EventStatus.PUBLISHED: (EventStatus.POSTPONED, EventStatus.CANCELLED),
+    EventStatus.POSTPONED: (EventStatus.PUBLISHED, EventStatus.CANCELLED),
+    EventStatus.CANCELLED: (),
+}
+
+
+def allowed_status_changes(event: Event) -> tuple[str, ...]:
+    """The statuses `event` may move to from where it stands."""
+    return STATUS_CHANGES.get(event.status, ())
+
+
+@transaction.atomic
 def event_change_status(*, event: Event, status: str, reason: str = "") -> Event:
     """Publish, postpone or cancel an event (a reason is required to postpone or cancel)."""
     if status in (EventStatus.POSTPONED, EventStatus.CANCELLED) and not reason.strip():
         raise ValidationError({"reason": _("Give a reason: journalists will read it.")})
+    # Read the status under lock, so two organizers pressing buttons at once cannot both pass.
+    event.status = (
+        Event.objects.select_for_update().values_list("status", flat=True).get(pk=event.pk)
+    )
+    if status not in allowed_status_changes(event):
+        raise EventError(
+            "status_change_not_allowed",
+            _("A %(current)s event cannot become %(new)s.")
+            % {"current": event.get_status_display(), "new": EventStatus(status).label},
+        )
     fields = {"status": status}
     if reason:
         fields["cancellation_reason"] = reason.strip()
@@ -212,3 +238,70 @@ def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
     speaker.full_clean()
     speaker.save()
     return speaker
+
+
+@transaction.atomic
+def event_duplicate(
+    *,
+    event: Event,
+    starts_at: datetime,
+    room: Room | None = None,
+    title: str = "",
+    title_en: str = "",
+) -> Event:
+    """A new draft copying an event's texts, room, speakers and agenda, moved to `starts_at`.
+
+    The duration stays; the agenda and the accreditation window move by the same amount.
+    """
+    shift = starts_at - event.starts_at
+    fields = {
+        name: getattr(event, name)
+        for name in EVENT_EDITABLE_FIELDS
+        if name not in {"slug", "status", "cancellation_reason"}
+    }
+    fields.update(
+        title=title or event.title,
+        title_en=title_en or event.title_en,
+        status=EventStatus.DRAFT,
+        starts_at=event.starts_at + shift,
+        ends_at=event.ends_at + shift,
+        room=room if room is not None else event.room,
+    )
+    for name in ("accreditation_opens_at", "accreditation_closes_at"):
+        if fields[name] is not None:
+            fields[name] += shift
+    copy = _save_event(Event(**fields), speakers=list(event.speakers.all()))
+    for item in event.agenda_items.prefetch_related("speakers"):
+        _agenda_item_save(
+            AgendaItem(
+                event=copy,
+                starts_at=item.starts_at + shift,
+                ends_at=item.ends_at + shift,
+                title=item.title,
+                title_en=item.title_en,
+                description=item.description,
+                description_en=item.description_en,
+                room=item.room,
+            ),
+            list(item.speakers.all()),
+        )
+    return copy
+
+
+@transaction.atomic
+def event_speaker_add(*, event: Event, speaker: Speaker) -> None:
+    """Put one of the organization's speakers on an event."""
+    if speaker.organization_id != event.organization_id:
+        raise EventError(
+            "speaker_of_other_organization",
+            _("This speaker belongs to another organization."),
+            field="speaker",
+        )
+    event.speakers.add(speaker)
+
+
+@transaction.atomic
+def event_speaker_remove(*, event: Event, speaker: Speaker) -> None:
+    """Take a speaker off an event and off its agenda items (the speaker stays on file)."""
+    event.speakers.remove(speaker)
+    AgendaItem.speakers.through.objects.filter(agendaitem__event=event, speaker=speaker).delete()

@@ -27,3 +27,21 @@ def venue_with_upcoming_events(slug: str, *, now) -> Venue:
             ),
         )
     ).get(slug=slug)
+
+
+def room_bookings(room: Room, *, starts_at, ends_at) -> list[Event]:
+    """Events (not cancelled) that hold `room` at some moment between the two times."""
+    return list(
+        Event.objects.holding_rooms()
+        .filter(room=room)
+        .overlapping(starts_at, ends_at)
+        .select_related("organization")
+        .order_by("starts_at", "id")
+    )
+
+
+def venues_with_rooms() -> QuerySet[Venue]:
+    """Every venue with its rooms, for the console's venue list."""
+    return Venue.objects.prefetch_related(
+        Prefetch("rooms", queryset=Room.objects.order_by("name", "id"))
+    ).order_by("name", "id")
