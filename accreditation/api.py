@@ -25,7 +25,7 @@ from accreditation.serializers import (
     AccreditationCreateSerializer,
     AccreditationSerializer,
     ApproveSerializer,
-    BulkResultSerializer,
+    BulkResponseSerializer,
     BulkSerializer,
     JournalistMeSerializer,
     JournalistRegisterSerializer,
@@ -306,7 +306,7 @@ class AccreditationBulkApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=BulkSerializer, responses=BulkResultSerializer(many=True))
+    @extend_schema(request=BulkSerializer, responses=BulkResponseSerializer)
     def post(self, request):
         body = BulkSerializer(data=request.data)
         body.is_valid(raise_exception=True)

@@ -70,7 +70,8 @@ def outlets_list() -> QuerySet[MediaOutlet]:
 
 def personal_calendar_url(profile: JournalistProfile) -> str:
     """Absolute URL of the journalist's personal calendar feed (secret: carries the token)."""
-    return f"{settings.SITE_URL}/calendar/{profile.calendar_token}.ics"
+    path = reverse("personal-calendar", kwargs={"token": profile.calendar_token})
+    return f"{settings.SITE_URL}{path}"
 
 
 def photo_url(profile: JournalistProfile) -> str:

@@ -22,7 +22,9 @@ class OutletMergeSerializer(serializers.Serializer):
 
 
 class JournalistSerializer(serializers.ModelSerializer):
-    outlet_name = serializers.CharField(source="outlet.name", default=None, read_only=True)
+    outlet_name = serializers.CharField(
+        source="outlet.name", default=None, read_only=True, allow_null=True
+    )
     photo_url = serializers.SerializerMethodField()
     email_verified = serializers.SerializerMethodField()
 
@@ -112,7 +114,7 @@ class JournalistRegisterSerializer(serializers.Serializer):
     foreign_permit_number = serializers.CharField(
         max_length=40, required=False, allow_blank=True, default=""
     )
-    organization = serializers.IntegerField(required=False)
+    organization = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
 
     def validate_nationality(self, value):
         return value.strip().upper()
@@ -121,9 +123,11 @@ class JournalistRegisterSerializer(serializers.Serializer):
 class AccreditationSerializer(serializers.ModelSerializer):
     event_title = serializers.CharField(source="event.title", read_only=True)
     journalist_name = serializers.CharField(source="journalist.full_name", read_only=True)
-    outlet = serializers.IntegerField(source="journalist.outlet_id", read_only=True)
+    outlet = serializers.IntegerField(
+        source="journalist.outlet_id", read_only=True, allow_null=True
+    )
     outlet_name = serializers.CharField(
-        source="journalist.outlet.name", default=None, read_only=True
+        source="journalist.outlet.name", default=None, read_only=True, allow_null=True
     )
     letter_url = serializers.SerializerMethodField()
 
@@ -174,7 +178,9 @@ class ApproveSerializer(serializers.Serializer):
 class BulkSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["approve", "waitlist", "reject"])
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), min_length=1, max_length=500
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        min_length=1,
+        max_length=500,
     )
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     waitlist_if_full = serializers.BooleanField(required=False, default=False)
@@ -186,3 +192,7 @@ class BulkResultSerializer(serializers.Serializer):
     status = serializers.CharField()
     code = serializers.CharField()
     detail = serializers.CharField()
+
+
+class BulkResponseSerializer(serializers.Serializer):
+    results = BulkResultSerializer(many=True)

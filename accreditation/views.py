@@ -33,6 +33,7 @@ from accreditation.permissions import (
     own_profile,
 )
 from config.errors import DomainError
+from events.manage_views import event_tabs
 from events.selectors import events_visible_to
 
 # ---------------------------------------------------------------- shared
@@ -325,6 +326,7 @@ def review(request, slug):
             "counters": counters,
             "quota_form": QuotaForm(quotas=quotas),
             "log": log,
+            "tabs": event_tabs(event, "accreditation-review"),
         },
         status=status,
     )
