@@ -16,10 +16,17 @@ class AccreditationFilter(StrictFilterSet):
     """Used by the API list and by the organizer's review page."""
 
     event = django_filters.ModelChoiceFilter(queryset=Event.objects.all(), label=_("Event"))
-    status = django_filters.ChoiceFilter(choices=AccreditationStatus.choices, label=_("State"))
-    category = django_filters.ChoiceFilter(choices=JournalistRole.choices, label=_("Category"))
+    status = django_filters.ChoiceFilter(
+        choices=AccreditationStatus.choices, label=_("State"), empty_label=_("all")
+    )
+    category = django_filters.ChoiceFilter(
+        choices=JournalistRole.choices, label=_("Category"), empty_label=_("all")
+    )
     outlet = django_filters.ModelChoiceFilter(
-        field_name="journalist__outlet", queryset=MediaOutlet.objects.all(), label=_("Outlet")
+        field_name="journalist__outlet",
+        queryset=MediaOutlet.objects.all(),
+        label=_("Outlet"),
+        empty_label=_("all"),
     )
 
     class Meta:

@@ -101,6 +101,27 @@ def press_card_warning(profile: JournalistProfile, *, until: date | None = None)
     return ""
 
 
+def card_needed_until(profile: JournalistProfile) -> date:
+    """The last day the press card must be valid: the end of the journalist's latest
+    upcoming event that they asked for (still pending, waitlisted or approved), or today."""
+    latest = (
+        Accreditation.objects.filter(
+            journalist=profile,
+            status__in=(
+                AccreditationStatus.PENDING,
+                AccreditationStatus.WAITLISTED,
+                AccreditationStatus.APPROVED,
+            ),
+            event__ends_at__gte=timezone.now(),
+        )
+        .order_by("-event__ends_at")
+        .values_list("event__ends_at", flat=True)
+        .first()
+    )
+    today = timezone.localdate()
+    return max(timezone.localtime(latest).date(), today) if latest else today
+
+
 def review_queryset(event) -> QuerySet[Accreditation]:
     """An event's requests for the review page and API, with journalist and outlet joined."""
     return (

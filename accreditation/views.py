@@ -162,7 +162,9 @@ def my_profile(request):
         context.update(
             {
                 "photo_url": selectors.photo_url(profile),
-                "card_warning": selectors.press_card_warning(profile),
+                "card_warning": selectors.press_card_warning(
+                    profile, until=selectors.card_needed_until(profile)
+                ),
                 "calendar_url": selectors.personal_calendar_url(profile),
             }
         )

@@ -491,3 +491,15 @@ def test_quotas_are_set_from_the_review_page(page_client_for, event):
         "writer": 2,
         "photographer": 1,
     }
+
+
+def test_profile_warns_when_the_press_card_expires_before_an_event_asked_for(
+    page_client_for, event, journalist_profile
+):
+    journalist_profile.press_card_expiry = event.starts_at.date() - __import__(
+        "datetime"
+    ).timedelta(days=1)
+    journalist_profile.save()
+    assert "Press card expires on" not in page_client_for("journalist").get("/me/").content.decode()
+    AccreditationFactory(event=event, journalist=journalist_profile)
+    assert "Press card expires on" in page_client_for("journalist").get("/me/").content.decode()
