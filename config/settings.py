@@ -240,3 +240,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Cache: rendered press kits (keyed by a hash of their contents). The default is per-process
+# memory (LocMem), which needs no service; set CACHE_DIR to share the cache between workers
+# through files.
+CACHE_DIR = os.environ.get("CACHE_DIR", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": CACHE_DIR}
+        if CACHE_DIR
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "press-center",
+            "OPTIONS": {"MAX_ENTRIES": 300},
+        }
+    )
+}
+
+# Press materials.
+PRESS_KIT_CACHE_SECONDS = env_int("PRESS_KIT_CACHE_SECONDS", 24 * 3600)
+PRESS_ATTACHMENT_MAX_BYTES = env_int("PRESS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+PRESS_ATTACHMENTS_PER_RELEASE = env_int("PRESS_ATTACHMENTS_PER_RELEASE", 10)
