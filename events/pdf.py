@@ -8,6 +8,8 @@ All user text goes through config.pdf_text, so it is escaped and can never becom
 
 import io
 import logging
+import threading
+from collections import OrderedDict
 from datetime import timedelta
 
 import qrcode
@@ -703,18 +705,28 @@ class _QRCode(Flowable):
 
 
 class _ImageCache:
-    """Photos scaled down to print size once per kit, embedded as JPEG."""
+    """Photos scaled down to print size and embedded as JPEG, each prepared once per process.
 
-    def __init__(self):
-        self._bytes: dict[str, tuple[bytes, int, int] | None] = {}
+    Stored files get a fresh name on every upload, so the file name is a sound key.
+    """
+
+    _prepared: "OrderedDict[tuple, tuple[bytes, int, int] | None]" = OrderedDict()
+    _lock = threading.Lock()
+    MAX_ENTRIES = 256
 
     def flowable(self, field_file, max_width: float, max_height: float):
         if not field_file:
             return None
-        name = field_file.name
-        if name not in self._bytes:
-            self._bytes[name] = self._load(field_file, max_width, max_height)
-        loaded = self._bytes[name]
+        location = getattr(field_file.storage, "location", "")
+        key = (location, field_file.name, max_width, max_height)
+        with self._lock:
+            loaded = self._prepared.get(key, False)
+        if loaded is False:
+            loaded = self._load(field_file, max_width, max_height)
+            with self._lock:
+                self._prepared[key] = loaded
+                while len(self._prepared) > self.MAX_ENTRIES:
+                    self._prepared.popitem(last=False)
         if loaded is None:
             return None
         data, pixel_width, pixel_height = loaded
@@ -723,11 +735,12 @@ class _ImageCache:
 
     @staticmethod
     def _load(field_file, max_width, max_height):
+        limit = (int(max_width / 72 * IMAGE_DPI), int(max_height / 72 * IMAGE_DPI))
         try:
             with field_file.open("rb") as handle, PILImage.open(handle) as image:
+                image.draft("RGB", limit)  # JPEG: decode at a reduced scale, far faster
                 image = image.convert("RGB")
-                limit = (int(max_width / 72 * IMAGE_DPI), int(max_height / 72 * IMAGE_DPI))
-                image.thumbnail(limit)
+                image.thumbnail(limit, PILImage.Resampling.BILINEAR)
                 out = io.BytesIO()
                 image.save(out, "JPEG", quality=85)
                 return out.getvalue(), image.width, image.height
