@@ -444,7 +444,11 @@ def _practical(data: PressKitData, styles: _Styles) -> list:
                 escape(_datetime(event.accreditation_closes_at, language)),
             )
         )
-    story = [*_heading(_("Practical information"), styles.h1), _label_table(rows, styles)]
+    story = [
+        *_heading(_("Practical information"), styles.h1),
+        _label_table(rows, styles),
+        Spacer(1, 0.3 * cm),
+    ]
     if event.room_id:
         notes = event.room.venue.tr("access_notes", language)
         story += [Paragraph(p, styles.body) for p in plain_paragraphs(notes)]
