@@ -4,6 +4,7 @@ from django.urls import path
 
 from config.auth_views import TokenView
 from events import api as events_api
+from events import press_api
 from venues import api as venues_api
 
 urlpatterns = [
@@ -29,4 +30,21 @@ urlpatterns = [
     ),
     path("speakers/", events_api.SpeakerListApi.as_view(), name="api-speaker-list"),
     path("speakers/<int:pk>/", events_api.SpeakerDetailApi.as_view(), name="api-speaker-detail"),
+    path("press-releases/", press_api.PressReleaseListApi.as_view(), name="api-press-release-list"),
+    path(
+        "press-releases/<int:pk>/",
+        press_api.PressReleaseDetailApi.as_view(),
+        name="api-press-release-detail",
+    ),
+    path(
+        "press-releases/<int:pk>/attachments/",
+        press_api.PressReleaseAttachmentsApi.as_view(),
+        name="api-press-release-attachments",
+    ),
+    path(
+        "press-attachments/<int:pk>/",
+        press_api.PressAttachmentApi.as_view(),
+        name="api-press-attachment",
+    ),
+    path("events/<int:pk>/press-kit/", press_api.PressKitApi.as_view(), name="api-event-press-kit"),
 ]

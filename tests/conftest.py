@@ -99,3 +99,17 @@ def api_client():
 def event(organization):
     """A published event of `organization`, a week from now."""
     return EventFactory(organization=organization)
+
+
+@pytest.fixture
+def approve(db):
+    """Approve a user's accreditation for an event: `approve(user, event)`."""
+    from accreditation.models import AccreditationStatus
+    from tests.factories import AccreditationFactory
+
+    def make(user, event):
+        return AccreditationFactory(
+            event=event, journalist__user=user, status=AccreditationStatus.APPROVED
+        )
+
+    return make
