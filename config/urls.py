@@ -48,6 +48,7 @@ urlpatterns = [
     path("venues/<slug:slug>/", venue_views.venue_detail, name="venue-detail"),
     path("manage/", include("config.manage_urls")),
     path("language/", config_views.set_language, name="set-language"),
+    path("media/<path:path>", config_views.public_media, name="public-media"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
