@@ -5,6 +5,7 @@ from django.urls import path
 from accreditation import api as accreditation_api
 from config.auth_views import TokenView
 from events import api as events_api
+from events import press_api
 from venues import api as venues_api
 
 urlpatterns = [
@@ -100,4 +101,21 @@ urlpatterns = [
         accreditation_api.EventPromoteApi.as_view(),
         name="api-event-accreditation-promote",
     ),
+    path("press-releases/", press_api.PressReleaseListApi.as_view(), name="api-press-release-list"),
+    path(
+        "press-releases/<int:pk>/",
+        press_api.PressReleaseDetailApi.as_view(),
+        name="api-press-release-detail",
+    ),
+    path(
+        "press-releases/<int:pk>/attachments/",
+        press_api.PressReleaseAttachmentsApi.as_view(),
+        name="api-press-release-attachments",
+    ),
+    path(
+        "press-attachments/<int:pk>/",
+        press_api.PressAttachmentApi.as_view(),
+        name="api-press-attachment",
+    ),
+    path("events/<int:pk>/press-kit/", press_api.PressKitApi.as_view(), name="api-event-press-kit"),
 ]

@@ -289,3 +289,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Press materials.
+PRESS_KIT_CACHE_SECONDS = env_int("PRESS_KIT_CACHE_SECONDS", 24 * 3600)
+PRESS_ATTACHMENT_MAX_BYTES = env_int("PRESS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+PRESS_ATTACHMENTS_PER_RELEASE = env_int("PRESS_ATTACHMENTS_PER_RELEASE", 10)

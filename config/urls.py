@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from accreditation import urls as accreditation_urls
 from config import auth_views
 from config import views as config_views
-from events import calendar_views
+from events import calendar_views, press_views
 from events import views as event_views
 from venues import views as venue_views
 
@@ -13,10 +13,43 @@ urlpatterns = [
     path("", event_views.home, name="home"),
     path("events/", event_views.event_list, name="event-list"),
     path("events/<slug:slug>/", event_views.event_detail, name="event-detail"),
+    path("events/<slug:slug>/press-kit.pdf", press_views.press_kit_pdf, name="press-kit-pdf"),
+    path("events/<slug:slug>/press/", press_views.press_desk, name="press-desk"),
+    path(
+        "events/<slug:slug>/press/new/",
+        press_views.press_release_edit,
+        name="press-release-create",
+    ),
+    path(
+        "events/<slug:slug>/press/<int:pk>/",
+        press_views.press_release_detail,
+        name="press-release-detail",
+    ),
+    path(
+        "events/<slug:slug>/press/<int:pk>/edit/",
+        press_views.press_release_edit,
+        name="press-release-edit",
+    ),
+    path(
+        "events/<slug:slug>/press/<int:pk>/delete/",
+        press_views.press_release_delete,
+        name="press-release-delete",
+    ),
+    path(
+        "events/<slug:slug>/press/contacts/<int:pk>/delete/",
+        press_views.media_contact_delete,
+        name="media-contact-delete",
+    ),
+    path(
+        "press/attachments/<int:pk>/",
+        press_views.press_attachment_download,
+        name="press-attachment-download",
+    ),
     path("venues/", venue_views.venue_list, name="venue-list"),
     path("venues/<slug:slug>/", venue_views.venue_detail, name="venue-detail"),
     path("manage/", include("config.manage_urls")),
     path("language/", config_views.set_language, name="set-language"),
+    path("media/<path:path>", config_views.public_media, name="public-media"),
     path("accounts/", include(accreditation_urls.account_patterns)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),

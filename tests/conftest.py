@@ -121,3 +121,17 @@ def other_journalist(db):
 def _fast_password_hashing(settings):
     """Every test makes several users; the real hasher's deliberate slowness only costs time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def approve(db):
+    """Approve a user's accreditation for an event: `approve(user, event)`."""
+    from accreditation.models import AccreditationStatus
+    from tests.factories import AccreditationFactory
+
+    def make(user, event):
+        return AccreditationFactory(
+            event=event, journalist__user=user, status=AccreditationStatus.APPROVED
+        )
+
+    return make

@@ -173,3 +173,30 @@ class OutletQuotaFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     category = JournalistRole.WRITER
     limit = 2
+
+
+class PressReleaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.PressRelease"
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Thông cáo báo chí số {n}")
+    body = (
+        "Hà Nội sẽ tổ chức **Lễ hội Áo dài** vào tháng Ba.\n\n"
+        "Thông tin chi tiết *sẽ được cập nhật*."
+    )
+    language = "vi"
+    audience = "public"
+    embargo_until = None
+
+
+class MediaContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.MediaContact"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Lê Thị Thu Hà {n}")
+    role = "Phụ trách báo chí"
+    role_en = "Press officer"
+    phone = "+84 24 3825 1234"
+    email = factory.Sequence(lambda n: f"press{n}@example.org")

@@ -86,3 +86,16 @@ def test_no_template_has_inline_scripts_styles_or_event_handlers():
         if re.search(r"\son[a-z]+=\"", text):
             offenders.append(f"{path}: inline event handler")
     assert offenders == []
+
+
+def test_public_media_serves_covers_but_never_private_uploads(client, settings, tmp_path):
+    (tmp_path / "media" / "events" / "covers").mkdir(parents=True)
+    (tmp_path / "media" / "events" / "covers" / "a.jpg").write_bytes(b"\xff\xd8cover")
+    (tmp_path / "media" / "private" / "photos").mkdir(parents=True)
+    (tmp_path / "media" / "private" / "photos" / "p.jpg").write_bytes(b"\xff\xd8secret")
+    response = client.get("/media/events/covers/a.jpg")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"\xff\xd8cover"
+    assert client.get("/media/private/photos/p.jpg").status_code == 404
+    assert client.get("/media/events/covers/../../private/photos/p.jpg").status_code == 404
+    assert client.get("/media/").status_code == 404
