@@ -6,9 +6,11 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accreditation.badges import badge_serial, new_badge_code
 from accreditation.models import (
     Accreditation,
     AccreditationStatus,
+    Badge,
     JournalistProfile,
     JournalistRole,
     MediaOutlet,
@@ -163,3 +165,16 @@ class AccreditationFactory(factory.django.DjangoModelFactory):
     journalist = factory.SubFactory(JournalistProfileFactory)
     category = factory.LazyAttribute(lambda a: a.journalist.role)
     status = AccreditationStatus.PENDING
+
+
+class BadgeFactory(factory.django.DjangoModelFactory):
+    """An active badge of an approved accreditation (what `badge_issue` makes)."""
+
+    class Meta:
+        model = Badge
+
+    accreditation = factory.SubFactory(AccreditationFactory, status=AccreditationStatus.APPROVED)
+    code = factory.LazyFunction(new_badge_code)
+    version = 1
+    serial = factory.LazyAttribute(lambda b: badge_serial(b.accreditation, b.version))
+    issued_at = factory.LazyFunction(timezone.now)
