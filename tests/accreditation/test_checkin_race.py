@@ -46,9 +46,11 @@ def test_twenty_simultaneous_scans_of_one_badge_admit_exactly_once():
     badge = BadgeFactory(accreditation__event=event)
 
     results = _run_at_once(
-        lambda i: checkin_scan(
-            code=badge.code, event=event, desk=DESKS[i % len(DESKS)], by=desk_user
-        ).result,
+        lambda i: (
+            checkin_scan(
+                code=badge.code, event=event, desk=DESKS[i % len(DESKS)], by=desk_user
+            ).result
+        ),
         SCANS,
     )
 
