@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.authtoken.views import ObtainAuthToken
 
+from accreditation import badge_api
 from events import api as events_api
 from venues import api as venues_api
 
@@ -29,4 +30,20 @@ urlpatterns = [
     ),
     path("speakers/", events_api.SpeakerListApi.as_view(), name="api-speaker-list"),
     path("speakers/<int:pk>/", events_api.SpeakerDetailApi.as_view(), name="api-speaker-detail"),
+]
+
+# Badges and check-in (accreditation/badge_api.py).
+urlpatterns += [
+    path(
+        "accreditations/<int:pk>/badge/",
+        badge_api.AccreditationBadgeApi.as_view(),
+        name="api-accreditation-badge",
+    ),
+    path(
+        "accreditations/<int:pk>/reprint/",
+        badge_api.AccreditationReprintApi.as_view(),
+        name="api-accreditation-reprint",
+    ),
+    path("events/<int:pk>/badges/", badge_api.EventBadgesApi.as_view(), name="api-event-badges"),
+    path("checkins/", badge_api.CheckInListApi.as_view(), name="api-checkin-list"),
 ]
