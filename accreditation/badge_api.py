@@ -28,6 +28,7 @@ from accreditation.checkin import (
     checkin_manual,
     checkin_scan,
     checkins_for_event,
+    desk_search,
 )
 from accreditation.models import Accreditation, CheckIn, ScanResult
 from config.filters import StrictFilterSet
@@ -135,6 +136,10 @@ class CheckInSerializer(serializers.ModelSerializer):
 
 class ReprintSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000)
+
+
+class DeskSearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(min_length=2, max_length=100)
 
 
 class BadgeQuerySerializer(serializers.Serializer):
@@ -347,3 +352,47 @@ class CheckInListApi(generics.ListAPIView):
                 accreditation=accreditation, event=event, desk=data["desk"], by=request.user
             )
         return Response(outcome_json(outcome, request))
+
+
+class DeskSearchApi(APIView):
+    """Approved journalists of an event by name or outlet, for checking in without a scan."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[DeskSearchQuerySerializer],
+        responses=inline_serializer(
+            "DeskSearchResults",
+            {
+                "results": inline_serializer(
+                    "DeskSearchResult",
+                    {
+                        "accreditation": PersonSerializer(),
+                        "checked_in": PreviousSerializer(allow_null=True),
+                    },
+                    many=True,
+                )
+            },
+        ),
+    )
+    def get(self, request, pk):
+        event = get_object_or_404(Event, pk=pk)
+        if not can_check_in(request.user, event):
+            raise PermissionDenied()
+        query = _query(DeskSearchQuerySerializer, request)
+        results = []
+        for accreditation in desk_search(event, query["q"]):
+            admission = accreditation.admissions[0] if accreditation.admissions else None
+            results.append(
+                {
+                    "accreditation": person_json(accreditation, request),
+                    "checked_in": None
+                    if admission is None
+                    else {
+                        "checked_in_at": admission.created_at,
+                        "desk": admission.desk,
+                        "by": _user_label(admission.scanned_by),
+                    },
+                }
+            )
+        return Response({"results": results})

@@ -45,5 +45,10 @@ urlpatterns += [
         name="api-accreditation-reprint",
     ),
     path("events/<int:pk>/badges/", badge_api.EventBadgesApi.as_view(), name="api-event-badges"),
+    path(
+        "events/<int:pk>/desk-search/",
+        badge_api.DeskSearchApi.as_view(),
+        name="api-event-desk-search",
+    ),
     path("checkins/", badge_api.CheckInListApi.as_view(), name="api-checkin-list"),
 ]

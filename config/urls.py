@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accreditation import badge_views
 from config import views as config_views
 from events import views as event_views
 from venues import views as venue_views
@@ -18,4 +19,11 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+# Badges and check-in pages (accreditation/badge_views.py).
+urlpatterns += [
+    path("desk/<slug:slug>/", badge_views.desk, name="desk"),
+    path("me/accreditations/<int:pk>/badge/", badge_views.my_badge, name="my-badge"),
+    path("me/accreditations/<int:pk>/badge.pdf", badge_views.my_badge_pdf, name="my-badge-pdf"),
 ]
