@@ -13,7 +13,9 @@ class EventFilter(StrictFilterSet):
     venue = django_filters.ModelChoiceFilter(
         field_name="room__venue", queryset=Venue.objects.all(), label=_("Venue")
     )
-    room = django_filters.ModelChoiceFilter(queryset=Room.objects.all(), label=_("Room"))
+    room = django_filters.ModelChoiceFilter(
+        queryset=Room.objects.select_related("venue"), label=_("Room")
+    )
     organization = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.all(), label=_("Organization")
     )

@@ -18,7 +18,8 @@ def fill(po_path: str, translations: dict) -> int:
         msgid = json.loads(match.group(2))
         if msgid in translations and isinstance(translations[msgid], str):
             filled += 1
-            return f'{match.group(1)}msgid {match.group(2)}\nmsgstr {json.dumps(translations[msgid], ensure_ascii=False)}\n'
+            msgstr = json.dumps(translations[msgid], ensure_ascii=False)
+            return f"{match.group(1)}msgid {match.group(2)}\nmsgstr {msgstr}\n"
         return match.group(0)
 
     text = re.sub(r'(^|\n)msgid ("(?:[^"\\]|\\.)*")\nmsgstr ""\n(?!")', single, text)
@@ -29,12 +30,21 @@ def fill(po_path: str, translations: dict) -> int:
         forms = translations.get(msgid)
         if isinstance(forms, list):
             filled += 1
-            return f'{match.group(1)}msgid {match.group(2)}\nmsgid_plural {match.group(3)}\nmsgstr[0] {json.dumps(forms[0], ensure_ascii=False)}\n'
+            msgstr = json.dumps(forms[0], ensure_ascii=False)
+            head = f"{match.group(1)}msgid {match.group(2)}\nmsgid_plural {match.group(3)}"
+            return f"{head}\nmsgstr[0] {msgstr}\n"
         return match.group(0)
 
-    text = re.sub(r'(^|\n)msgid ("(?:[^"\\]|\\.)*")\nmsgid_plural ("(?:[^"\\]|\\.)*")\nmsgstr\[0\] ""\n', plural, text)
-    text = text.replace('"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', '"Plural-Forms: nplurals=1; plural=0;\\n"')
-    text = re.sub(r'#, fuzzy\n(msgid "")', r'\1', text, count=1)
+    text = re.sub(
+        r'(^|\n)msgid ("(?:[^"\\]|\\.)*")\nmsgid_plural ("(?:[^"\\]|\\.)*")\nmsgstr\[0\] ""\n',
+        plural,
+        text,
+    )
+    text = text.replace(
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"',
+        '"Plural-Forms: nplurals=1; plural=0;\\n"',
+    )
+    text = re.sub(r'#, fuzzy\n(msgid "")', r"\1", text, count=1)
     open(po_path, "w", encoding="utf-8").write(text)
     return filled
 

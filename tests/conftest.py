@@ -10,9 +10,10 @@ ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer"
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    """Uploaded files of a test go to its own temporary folder."""
+def _test_settings(settings, tmp_path):
+    """Uploads go to the test's own folder; passwords use a fast hasher (tests make many users)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
