@@ -97,9 +97,3 @@ def api_client():
 def event(organization):
     """A published event of `organization`, a week from now."""
     return EventFactory(organization=organization)
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Every test creates several users; the production hasher would spend seconds on them."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
