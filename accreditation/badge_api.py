@@ -333,9 +333,11 @@ class CheckInListApi(generics.ListAPIView):
         body = CheckInInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        event = Event.objects.filter(pk=data["event"]).first()
-        if event is None:
-            raise serializers.ValidationError({"event": [_("No such event.")]})
+        try:
+            # Only what a scan needs: this runs for every badge at the door.
+            event = Event.objects.only("id", "organization_id", "status").get(pk=data["event"])
+        except Event.DoesNotExist:
+            raise serializers.ValidationError({"event": [_("No such event.")]}) from None
         if not can_check_in(request.user, event):
             raise PermissionDenied()
         if "code" in data:
