@@ -4,7 +4,7 @@ Serves the project with gunicorn on 127.0.0.1 (a fresh SQLite database in a temp
 or BENCH_DATABASE_URL), then sends, for 1 desk and for 8 concurrent desks, 2,000 scans of
 distinct badges followed by 500 repeats, to:
 - POST /api/v1/checkins/ (token auth, permission check, row lock, exactly-once rule), and
-- POST /bench/bare-checkin/ (no auth, one indexed lookup, one insert: bench/urls.py).
+- POST /bench/bare-checkin/ (no auth, one indexed lookup, one insert: bench/_server_urls.py).
 Prints p50/p95/p99 latency, scans per second, errors, and the throughput ratio.
 
     .venv/bin/python -m bench.checkin      (BENCH_SCANS=2000 BENCH_REPEATS=500 BENCH_WORKERS=3)
@@ -36,7 +36,7 @@ DESK_COUNTS = (1, 8)
 def _server_env(folder: Path) -> dict:
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_SETTINGS_MODULE="bench._server_settings",
         SECRET_KEY="bench-only-secret",
         DEBUG="0",
         SECURE_SSL_REDIRECT="0",

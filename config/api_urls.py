@@ -1,14 +1,14 @@
 """Every endpoint under /api/v1/."""
 
 from django.urls import path
-from rest_framework.authtoken.views import ObtainAuthToken
 
 from accreditation import badge_api
+from config.auth_views import TokenView
 from events import api as events_api
 from venues import api as venues_api
 
 urlpatterns = [
-    path("auth/token/", ObtainAuthToken.as_view(), name="api-token"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
     path("organizations/", events_api.OrganizationListApi.as_view(), name="api-organization-list"),
     path(
         "organizations/<int:pk>/",

@@ -1,8 +1,11 @@
 """Reads for events: querysets already limited to what the user may see, already prefetched."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from datetime import datetime
+
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from accreditation.models import Accreditation, AccreditationStatus
 from events.models import PUBLIC_STATUSES, AgendaItem, Event, Organization, Speaker
 from events.permissions import is_superuser, organizer_organization_ids
 
@@ -69,3 +72,84 @@ def room_conflict(*, room, starts_at, ends_at, exclude_event_id=None) -> Event |
         .order_by("starts_at")
         .first()
     )
+
+
+# The columns a VEVENT reads; long texts such as the description stay in the database.
+CALENDAR_EVENT_FIELDS = (
+    "id",
+    "organization_id",
+    "room_id",
+    "title",
+    "title_en",
+    "slug",
+    "summary",
+    "summary_en",
+    "kind",
+    "status",
+    "starts_at",
+    "ends_at",
+    "online_url",
+    "contact_email",
+    "cancellation_reason",
+    "sequence",
+    "created_at",
+    "updated_at",
+)
+
+
+def calendar_events() -> QuerySet[Event]:
+    """Events calendars may show (public ones, never drafts), with what a VEVENT reads.
+
+    Organizations, rooms and venues are prefetched rather than joined: a feed has thousands of
+    events but few places and hosts, and each is then built once instead of once per row.
+    """
+    return (
+        Event.objects.public()
+        .only(*CALENDAR_EVENT_FIELDS)
+        .prefetch_related("organization", "room__venue")
+        .order_by("starts_at", "id")
+    )
+
+
+def calendar_event_queryset(*, include_agenda: bool = False) -> QuerySet[Event]:
+    """Public events for a one-event calendar: joined in one query, agenda prefetched if asked."""
+    events = Event.objects.public().select_related("organization", "room__venue")
+    if include_agenda:
+        events = events.prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("room__venue").prefetch_related(
+                    "speakers"
+                ),
+            )
+        )
+    return events
+
+
+# Requests that hold, or may still get, a seat; rejected, cancelled and revoked ones leave the feed.
+PERSONAL_CALENDAR_STATUSES = (
+    AccreditationStatus.APPROVED,
+    AccreditationStatus.PENDING,
+    AccreditationStatus.WAITLISTED,
+)
+
+
+def personal_calendar_accreditations(profile) -> list[Accreditation]:
+    """The journalist's requests that belong in their own feed, each with its event loaded."""
+    return list(
+        Accreditation.objects.filter(
+            journalist=profile,
+            status__in=PERSONAL_CALENDAR_STATUSES,
+            event__status__in=PUBLIC_STATUSES,
+        )
+        .select_related("event__organization", "event__room__venue")
+        .order_by("event__starts_at", "event_id")
+    )
+
+
+def personal_calendar_last_change(profile) -> datetime | None:
+    """When anything in the journalist's feed last changed, including requests that left it."""
+    changes = Accreditation.objects.filter(journalist=profile).aggregate(
+        request=Max("updated_at"), event=Max("event__updated_at")
+    )
+    return max((when for when in (*changes.values(), profile.updated_at) if when), default=None)

@@ -1,6 +1,7 @@
 """Roles every endpoint is tried with, and API clients logged in as each of them."""
 
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from events.models import MembershipRole
@@ -14,6 +15,7 @@ def _test_settings(settings, tmp_path):
     """Uploads go to the test's own folder; passwords use a fast hasher (tests make many users)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()  # throttling counters must not leak from one test into the next
 
 
 @pytest.fixture
