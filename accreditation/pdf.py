@@ -346,7 +346,7 @@ def badge_photo_path(profile: JournalistProfile, size: tuple[int, int]) -> str |
         return None
     os.makedirs(os.path.dirname(target), exist_ok=True)
     partial = f"{target}.{os.getpid()}.tmp"
-    image.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    image.save(partial, "JPEG", quality=JPEG_QUALITY)
     os.replace(partial, target)  # atomic: a concurrent print never reads half a file
     return target
 
@@ -397,26 +397,29 @@ def _event_meta(event) -> str:
     return f"{when} · {where}"
 
 
-def badge_data(badge: Badge) -> BadgeData:
+def badge_data(badge: Badge, events: dict | None = None) -> BadgeData:
     """The printable facts of `badge` (its accreditation, journalist and event joined)."""
     accreditation = badge.accreditation
     journalist = accreditation.journalist
     event = accreditation.event
+    # Every badge of a print run shows the same event: format its title and dates once.
+    events = {} if events is None else events
+    if event.pk not in events:
+        events[event.pk] = (event.tr("title"), _event_meta(event))
+    title, meta = events[event.pk]
     return BadgeData(
         code=badge.code,
         serial=badge.serial,
         full_name=journalist.full_name,
         outlet=journalist.outlet.name if journalist.outlet_id else "",
         category=accreditation.category,
-        event_title=event.tr("title"),
-        event_meta=_event_meta(event),
+        event_title=title,
+        event_meta=meta,
         photo=journalist,
     )
 
 
-def draw_badge(canvas: Canvas, data: BadgeData, geometry: Geometry, photo_size) -> None:
-    """Draw one badge with its lower-left corner at the canvas origin."""
-    g = geometry
+def _draw_header(canvas: Canvas, data: BadgeData, g: Geometry) -> None:
     size, lines = fit_text(data.event_title, g.title_style, g.title.w)
     canvas.setFillGray(0)
     bottom = _draw_lines(
@@ -429,6 +432,43 @@ def draw_badge(canvas: Canvas, data: BadgeData, geometry: Geometry, photo_size) 
     canvas.setStrokeGray(0.8)
     canvas.setLineWidth(0.4)
     canvas.line(g.title.x, g.rule_y, g.width - g.title.x, g.rule_y)
+
+
+def _band_baseline(g: Geometry) -> float:
+    return g.band.y + (g.band.h - g.band_word_size * 0.72) / 2
+
+
+def _draw_band(canvas: Canvas, category: str, g: Geometry) -> None:
+    canvas.setFillColorRGB(*CATEGORY_COLORS.get(category, (0.2, 0.2, 0.2)))
+    canvas.rect(g.band.x, g.band.y, g.band.w, g.band.h, stroke=0, fill=1)
+    canvas.setFillGray(1)
+    canvas.setFont(FONT_BOLD, g.band_word_size)
+    canvas.drawString(g.title.x, _band_baseline(g), CATEGORY_WORDS.get(category, "PRESS"))
+
+
+def _shared(canvas: Canvas, forms: set, name: str, draw) -> None:
+    """Draw what every badge of a print run repeats once, as a form, and place it each time."""
+    if name not in forms:
+        canvas.beginForm(name)
+        draw()
+        canvas.endForm()
+        forms.add(name)
+    canvas.doForm(name)
+
+
+def draw_badge(
+    canvas: Canvas, data: BadgeData, geometry: Geometry, photo_size, forms: set | None = None
+) -> None:
+    """Draw one badge with its lower-left corner at the canvas origin.
+
+    The event header and the category band are the same on many badges: they are drawn once
+    per print run as PDF forms (`forms` remembers which exist) and then only referenced.
+    """
+    g = geometry
+    forms = set() if forms is None else forms
+    layout = "a6" if g is A6 else "card"
+    header = f"header-{layout}-{hashlib.sha1(data.event_title.encode()).hexdigest()[:12]}"
+    _shared(canvas, forms, header, lambda: _draw_header(canvas, data, g))
 
     path = badge_photo_path(data.photo, photo_size) if data.photo is not None else None
     if path:
@@ -455,15 +495,15 @@ def draw_badge(canvas: Canvas, data: BadgeData, geometry: Geometry, photo_size) 
 
     draw_qr(canvas, data.code, g.qr)
 
-    canvas.setFillColorRGB(*CATEGORY_COLORS.get(data.category, (0.2, 0.2, 0.2)))
-    canvas.rect(g.band.x, g.band.y, g.band.w, g.band.h, stroke=0, fill=1)
+    _shared(
+        canvas,
+        forms,
+        f"band-{layout}-{data.category}",
+        lambda: _draw_band(canvas, data.category, g),
+    )
     canvas.setFillGray(1)
-    word_size = g.band_word_size
-    canvas.setFont(FONT_BOLD, word_size)
-    baseline = g.band.y + (g.band.h - word_size * 0.72) / 2
-    canvas.drawString(g.title.x, baseline, CATEGORY_WORDS.get(data.category, "PRESS"))
     canvas.setFont(FONT, g.serial_size)
-    canvas.drawRightString(g.width - g.title.x, baseline, data.serial)
+    canvas.drawRightString(g.width - g.title.x, _band_baseline(g), data.serial)
 
 
 # --- documents -----------------------------------------------------------------------------
@@ -512,6 +552,8 @@ def render_badges(badges: list[Badge], *, layout: str = "card", title: str = "Ba
     canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1)
     canvas.setTitle(title)
     canvas.setCreator("Press Center")
+    events: dict = {}
+    forms: set = set()
     if layout == "a4":
         per_sheet = SHEET_COLUMNS * SHEET_ROWS
         x0 = (A4[0] - SHEET_COLUMNS * CARD.width) / 2
@@ -524,13 +566,13 @@ def render_badges(badges: list[Badge], *, layout: str = "card", title: str = "Ba
                 canvas.translate(
                     x0 + column * CARD.width, y0 + (SHEET_ROWS - 1 - row) * CARD.height
                 )
-                draw_badge(canvas, badge_data(badge), CARD, photo_size)
+                draw_badge(canvas, badge_data(badge, events), CARD, photo_size, forms)
                 canvas.restoreState()
             _cut_marks(canvas, x0, y0, CARD.width, CARD.height)
             canvas.showPage()
     else:
         for badge in badges:
-            draw_badge(canvas, badge_data(badge), geometry, photo_size)
+            draw_badge(canvas, badge_data(badge, events), geometry, photo_size, forms)
             canvas.showPage()
     if not badges:  # a PDF needs a page; say why it is empty rather than failing
         canvas.setFont(FONT, 8)
