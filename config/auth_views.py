@@ -1,5 +1,7 @@
 """Log-in with a limit on failed attempts, for pages and the API token endpoint."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
@@ -10,7 +12,9 @@ from rest_framework.authtoken.views import ObtainAuthToken
 
 def _failure_keys(request, username: str) -> list[str]:
     address = request.META.get("REMOTE_ADDR", "")
-    return [f"login-failures:addr:{address}", f"login-failures:user:{username.strip().lower()}"]
+    # Hashed: user names are arbitrary text, cache keys must stay short and plain.
+    user = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
+    return [f"login-failures:addr:{address}", f"login-failures:user:{user}"]
 
 
 def login_blocked(request, username: str) -> bool:
