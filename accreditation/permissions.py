@@ -2,6 +2,7 @@
 
 from accreditation.models import Accreditation, AccreditationStatus
 from events.permissions import (
+    can_check_in,
     can_manage_event,
     is_organizer,
     is_superuser,
@@ -77,3 +78,21 @@ def can_view_journalist(user, profile) -> bool:
 
 def can_view_letter(user, accreditation) -> bool:
     return can_view_accreditation(user, accreditation)
+
+
+def can_see_accreditation_at_desk(user, accreditation) -> bool:
+    """The journalist it belongs to, and desk staff and organizers of the event's organization."""
+    return is_own_accreditation(user, accreditation) or can_check_in(user, accreditation.event)
+
+
+def can_download_badge(user, accreditation) -> bool:
+    """The badge (and its code) go to the journalist it belongs to and the event's organizers."""
+    return is_own_accreditation(user, accreditation) or can_manage_event(user, accreditation.event)
+
+
+def can_reprint_badge(user, accreditation) -> bool:
+    return can_manage_event(user, accreditation.event)
+
+
+def can_print_event_badges(user, event) -> bool:
+    return can_manage_event(user, event)

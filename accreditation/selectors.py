@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,8 @@ from accreditation.models import (
     Accreditation,
     AccreditationLog,
     AccreditationStatus,
+    Badge,
+    BadgeStatus,
     JournalistProfile,
     JournalistRole,
     MediaOutlet,
@@ -36,6 +38,12 @@ def accreditations_visible_to(user) -> QuerySet[Accreditation]:
     everything. Anyone else sees nothing."""
     accreditations = Accreditation.objects.select_related(
         "event__organization", "journalist__outlet"
+    ).prefetch_related(
+        Prefetch(
+            "badges",
+            queryset=Badge.objects.filter(status=BadgeStatus.ACTIVE),
+            to_attr="active_badges",
+        )
     )
     if not getattr(user, "is_authenticated", False):
         return accreditations.none()
@@ -299,9 +307,7 @@ def journalist_export(profile: JournalistProfile) -> dict:
                     for entry in a.log_entries.all()
                 ],
             }
-            for a in profile.accreditations.select_related("event").prefetch_related(
-                "log_entries"
-            )
+            for a in profile.accreditations.select_related("event").prefetch_related("log_entries")
         ],
     }
 

@@ -3,10 +3,12 @@ from rest_framework import serializers
 from accreditation import selectors
 from accreditation.models import (
     Accreditation,
+    BadgeStatus,
     JournalistProfile,
     JournalistRole,
     MediaOutlet,
 )
+from accreditation.permissions import can_download_badge
 from events.models import Event
 
 
@@ -130,6 +132,9 @@ class AccreditationSerializer(serializers.ModelSerializer):
         source="journalist.outlet.name", default=None, read_only=True, allow_null=True
     )
     letter_url = serializers.SerializerMethodField()
+    code = serializers.SerializerMethodField(
+        help_text="The badge's QR code content; only for the journalist and the event's organizers."
+    )
 
     class Meta:
         model = Accreditation
@@ -148,8 +153,18 @@ class AccreditationSerializer(serializers.ModelSerializer):
             "letter_url",
             "decided_at",
             "created_at",
+            "code",
         ]
         read_only_fields = fields
+
+    def get_code(self, accreditation) -> str | None:
+        request = self.context.get("request")
+        if request is None or not can_download_badge(request.user, accreditation):
+            return None
+        badges = getattr(accreditation, "active_badges", None)
+        if badges is None:  # not read through the selector: one query
+            badges = list(accreditation.badges.filter(status=BadgeStatus.ACTIVE))
+        return badges[0].code if badges else None
 
     def get_letter_url(self, accreditation) -> str:
         url = selectors.letter_url(accreditation)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accreditation import notifications
+from accreditation.badges import badge_issue
 from accreditation.models import (
     Accreditation,
     AccreditationLog,
@@ -86,7 +87,9 @@ def _record_transition(
         actor=by if getattr(by, "is_authenticated", False) else None,
         reason=reason,
     )
-    # Approval step: issuing the badge belongs here (badges.badge_issue), inside this transaction.
+    if to == S.APPROVED:
+        # Inside the approval's transaction: an approved accreditation always has its badge.
+        badge_issue(accreditation=accreditation, by=by)
     if to in NOTIFY_ON:
         notifications.notify_accreditation(accreditation, NOTIFY_ON[to])
     return accreditation

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from accreditation import api as accreditation_api
+from accreditation import badge_api
 from config.auth_views import TokenView
 from events import api as events_api
 from events import press_api
@@ -118,4 +119,25 @@ urlpatterns = [
         name="api-press-attachment",
     ),
     path("events/<int:pk>/press-kit/", press_api.PressKitApi.as_view(), name="api-event-press-kit"),
+]
+
+# Badges and check-in (accreditation/badge_api.py).
+urlpatterns += [
+    path(
+        "accreditations/<int:pk>/badge/",
+        badge_api.AccreditationBadgeApi.as_view(),
+        name="api-accreditation-badge",
+    ),
+    path(
+        "accreditations/<int:pk>/reprint/",
+        badge_api.AccreditationReprintApi.as_view(),
+        name="api-accreditation-reprint",
+    ),
+    path("events/<int:pk>/badges/", badge_api.EventBadgesApi.as_view(), name="api-event-badges"),
+    path(
+        "events/<int:pk>/desk-search/",
+        badge_api.DeskSearchApi.as_view(),
+        name="api-event-desk-search",
+    ),
+    path("checkins/", badge_api.CheckInListApi.as_view(), name="api-checkin-list"),
 ]

@@ -65,3 +65,8 @@ def register_fonts() -> FontNames:
             )
             _registered = True
     return FONTS
+
+
+# Short names for code that draws on a canvas directly (badges).
+FONT = FONTS.regular
+FONT_BOLD = FONTS.bold

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accreditation import badge_views
 from accreditation import urls as accreditation_urls
 from config import auth_views
 from config import views as config_views
@@ -64,4 +65,11 @@ urlpatterns += [
     path("calendar.ics", calendar_views.public_calendar, name="calendar-feed"),
     path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal-calendar"),
     path("", include(accreditation_urls)),
+]
+
+# Badges and check-in pages (accreditation/badge_views.py).
+urlpatterns += [
+    path("desk/<slug:slug>/", badge_views.desk, name="desk"),
+    path("me/accreditations/<int:pk>/badge/", badge_views.my_badge, name="my-badge"),
+    path("me/accreditations/<int:pk>/badge.pdf", badge_views.my_badge_pdf, name="my-badge-pdf"),
 ]

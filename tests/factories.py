@@ -6,9 +6,11 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accreditation.badges import badge_serial, new_badge_code
 from accreditation.models import (
     Accreditation,
     AccreditationStatus,
+    Badge,
     JournalistProfile,
     JournalistRole,
     MediaOutlet,
@@ -200,3 +202,15 @@ class MediaContactFactory(factory.django.DjangoModelFactory):
     role_en = "Press officer"
     phone = "+84 24 3825 1234"
     email = factory.Sequence(lambda n: f"press{n}@example.org")
+
+class BadgeFactory(factory.django.DjangoModelFactory):
+    """An active badge of an approved accreditation (what `badge_issue` makes)."""
+
+    class Meta:
+        model = Badge
+
+    accreditation = factory.SubFactory(AccreditationFactory, status=AccreditationStatus.APPROVED)
+    code = factory.LazyFunction(new_badge_code)
+    version = 1
+    serial = factory.LazyAttribute(lambda b: badge_serial(b.accreditation, b.version))
+    issued_at = factory.LazyFunction(timezone.now)
