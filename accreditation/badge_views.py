@@ -13,6 +13,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 
 from accreditation import pdf
 from accreditation.checkin import checkin_counters
+from accreditation.forms import WalkInForm
 from accreditation.models import Accreditation, JournalistRole, ScanResult
 from accreditation.permissions import can_download_badge
 from events.models import Event
@@ -70,6 +71,9 @@ def desk(request, slug):
         "counters": checkin_counters(event),
         "can_manage": can_manage_event(request.user, event),
     }
+    # Organizers register walk-ins from the desk; front-desk staff only scan and search.
+    if context["can_manage"] and event.allow_walk_ins:
+        context["walk_in_form"] = WalkInForm()
     return render(request, "accreditation/desk.html", context)
 
 

@@ -153,3 +153,56 @@ class BackgroundPasswordResetForm(PasswordResetForm):
             else ""
         )
         notifications.send_prepared_email.enqueue(subject, body, [to_email], html)
+
+
+class BadgePrintForm(forms.Form):
+    """Which badges to print and how: all of the event's, or the ticked ones."""
+
+    LAYOUTS = [
+        ("card", _("Cards (CR80, one per page)")),
+        ("a4", _("A4 sheets (ten per sheet, with cut marks)")),
+    ]
+    SORTS = [("name", _("By name")), ("outlet", _("By outlet"))]
+    SCOPES = [("all", _("Print all")), ("selected", _("Print selected"))]
+    layout = forms.ChoiceField(label=_("Layout"), choices=LAYOUTS, initial="card")
+    sort = forms.ChoiceField(label=_("Order"), choices=SORTS, initial="name")
+    scope = forms.ChoiceField(choices=SCOPES, initial="all")
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=False)
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ids"].choices = [(pk, pk) for pk in choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == "selected" and not data.get("ids"):
+            raise forms.ValidationError(_("Tick the badges to print first."))
+        return data
+
+
+class ReprintForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the badge reprinted?"),
+        max_length=2000,
+        help_text=_("For example: lost, damaged, name misspelt. It goes into the audit log."),
+    )
+
+
+class WalkInForm(forms.Form):
+    """A journalist registered at the desk; the service registers, requests and approves."""
+
+    full_name = forms.CharField(label=_("Full name (as on ID)"), max_length=200)
+    outlet_name = forms.CharField(label=_("Media outlet"), max_length=200, required=False)
+    category = forms.ChoiceField(label=_("Category"), choices=JournalistRole.choices)
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("The approval and the badge link go there.")
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    press_card_number = forms.CharField(
+        label=_("Press card number"), max_length=40, required=False
+    )
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["role"] = data["category"]
+        return data

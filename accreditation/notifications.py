@@ -7,9 +7,12 @@ later .ics attachment can reach it.
 """
 
 import logging
+from email import encoders
+from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.mail.message import SafeMIMEText
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
+from events.ical import single_event_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +34,7 @@ SUBJECTS = {
     "event_postponed": _("Event postponed: %(event)s"),
     "event_cancelled": _("Event cancelled: %(event)s"),
 }
+ICS_CONTENT_TYPE = "text/calendar; method=PUBLISH; charset=utf-8"
 ACCREDITATION_KINDS = ("received", "approved", "waitlisted", "rejected", "revoked")
 # Who hears about a postponement or cancellation: everyone still expecting to attend.
 EVENT_CHANGE_AUDIENCE = (
@@ -51,9 +56,15 @@ def badge_link(accreditation: Accreditation) -> str:
 def email_attachments(accreditation: Accreditation, kind: str) -> list[tuple[str, bytes, str]]:
     """Files attached to an accreditation e-mail, as (filename, content, mimetype).
 
-    The single place to attach things: the approval e-mail will carry the event's .ics here.
+    The single place to attach things: the approval e-mail carries the event's .ics, in the
+    journalist's language, so one tap puts the event in their calendar.
     """
     attachments: list[tuple[str, bytes, str]] = []
+    if kind == "approved":
+        event = accreditation.event
+        language = accreditation.journalist.preferred_language
+        text = single_event_calendar(event, language=language)
+        attachments.append((f"{event.slug}.ics", text.encode("utf-8"), ICS_CONTENT_TYPE))
     return attachments
 
 
@@ -81,8 +92,29 @@ def render_accreditation_email(accreditation: Accreditation, kind: str) -> Email
         body = render_to_string(f"accreditation/email/{kind}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[profile.email])
     for filename, content, mimetype in email_attachments(accreditation, kind):
-        message.attach(filename, content, mimetype)
+        message.attach(_mime_part(filename, content, mimetype))
     return message
+
+
+def _mime_part(filename: str, content: bytes, mimetype: str) -> MIMEBase:
+    """An attachment whose content type keeps its parameters (``method=PUBLISH`` for .ics).
+
+    Django's attach(filename, content, mimetype) would add a second charset to a text type.
+    """
+    main, *params = (piece.strip() for piece in mimetype.split(";"))
+    maintype, subtype = main.split("/", 1)
+    if maintype == "text":
+        part = SafeMIMEText(content.decode("utf-8"), subtype, "utf-8")
+    else:
+        part = MIMEBase(maintype, subtype)
+        part.set_payload(content)
+        encoders.encode_base64(part)
+    for param in params:
+        name, _sep, value = param.partition("=")
+        if name.lower() != "charset":
+            part.set_param(name, value)
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
 
 
 @task()

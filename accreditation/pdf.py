@@ -596,9 +596,18 @@ def badge_pdf(badge: Badge, *, layout: str = "card") -> bytes:
     return render_badges([badge], layout=layout, title=f"Badge {badge.serial}")
 
 
-def event_badges_pdf(event, *, layout: str = "card", sort: str = "name") -> bytes:
-    """All approved badges of `event` in one PDF, sorted by name or by outlet."""
-    badges = sort_badges(badges_for_event(event), sort)
+def event_badges_pdf(
+    event,
+    *,
+    layout: str = "card",
+    sort: str = "name",
+    accreditation_ids: Iterable[int] | None = None,
+) -> bytes:
+    """All approved badges of `event` (or those of `accreditation_ids`) in one PDF, sorted."""
+    badges = badges_for_event(event)
+    if accreditation_ids is not None:
+        badges = badges.filter(accreditation_id__in=list(accreditation_ids))
+    badges = sort_badges(badges, sort)
     return render_badges(badges, layout=layout, title=f"Badges — {event.title}")
 
 

@@ -25,7 +25,7 @@ from accreditation.models import (
 )
 from accreditation.uploads import clean_assignment_letter, clean_photo
 from config.errors import DomainError
-from events.models import Event
+from events.models import Event, EventStatus
 
 S = AccreditationStatus
 VERIFY_SALT = "accreditation.verify-email"
@@ -238,11 +238,14 @@ def accreditation_request(
     note: str = "",
     assignment_letter=None,
     by,
+    walk_in: bool = False,
 ) -> Accreditation:
     """File a journalist's request for a published event while its accreditation is open.
 
     Journalists need a verified e-mail; an organizer filing on someone's behalf does not.
-    A request the journalist cancelled earlier is reopened rather than duplicated.
+    A request the journalist cancelled earlier is reopened rather than duplicated. A walk-in
+    (filed at the desk) is accepted after accreditation closed, until the event ends, if the
+    event allows walk-ins.
     """
     on_own_behalf = journalist.user_id is not None and journalist.user_id == getattr(by, "pk", None)
     if on_own_behalf and journalist.email_verified_at is None:
@@ -250,7 +253,9 @@ def accreditation_request(
             "email_not_verified",
             _("Confirm your e-mail address first: follow the link we sent you."),
         )
-    if not event.accreditation_is_open():
+    if walk_in:
+        _check_walk_ins_allowed(event)
+    elif not event.accreditation_is_open():
         raise AccreditationError(
             "accreditation_closed", _("Accreditation for this event is not open.")
         )
@@ -283,6 +288,36 @@ def accreditation_request(
             "duplicate_request", _("There is already a request for this event.")
         ) from None
     return _record_transition(accreditation, to=S.PENDING, by=by)
+
+
+def _check_walk_ins_allowed(event: Event) -> None:
+    if not event.allow_walk_ins:
+        raise AccreditationError(
+            "walk_ins_not_allowed", _("This event does not accept walk-ins.")
+        )
+    if event.status != EventStatus.PUBLISHED or event.ends_at <= timezone.now():
+        raise AccreditationError(
+            "walk_ins_closed", _("Walk-ins are only registered until the event ends.")
+        )
+
+
+@transaction.atomic
+def accreditation_walk_in(
+    *, event: Event, by, category: str | None = None, outlet_name: str = "", **fields
+) -> Accreditation:
+    """Register a journalist at the desk, file the request and approve it in one step.
+
+    All or nothing: when the seats or the outlet's quota refuse the approval, no profile and
+    no request are left behind, and the refusal (capacity_full, outlet_quota_full) is raised.
+    """
+    _check_walk_ins_allowed(event)
+    profile = journalist_register(
+        by=by, organization_id=event.organization_id, outlet_name=outlet_name, **fields
+    )
+    accreditation = accreditation_request(
+        journalist=profile, event=event, category=category, by=by, walk_in=True
+    )
+    return accreditation_approve(accreditation=accreditation, by=by)
 
 
 @dataclass

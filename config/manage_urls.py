@@ -6,7 +6,9 @@ their own routes under /manage/events/<slug>/...; events/manage_views.EVENT_TABS
 
 from django.urls import path
 
+from accreditation import console_views as desk
 from events import manage_views as events
+from events import team_views as team
 from venues import manage_views as venues
 
 urlpatterns = [
@@ -46,4 +48,26 @@ urlpatterns = [
     path("rooms/availability/", venues.room_availability, name="manage-room-availability"),
     path("rooms/<int:pk>/edit/", venues.room_edit, name="manage-room-edit"),
     path("rooms/<int:pk>/week/", venues.room_week, name="manage-room-week"),
+    path("team/", team.team, name="manage-team"),
+    path("team/<int:pk>/role/", team.team_role, name="manage-team-role"),
+    path("team/<int:pk>/remove/", team.team_remove, name="manage-team-remove"),
+    path("desk/", desk.desk_home, name="manage-desk-home"),
+    path("events/<slug:slug>/badges/", desk.badges, name="manage-event-badges"),
+    path("events/<slug:slug>/badges.pdf", desk.badges_pdf, name="manage-event-badges-pdf"),
+    path(
+        "events/<slug:slug>/badges/<int:pk>/reprint/",
+        desk.badge_reprint_view,
+        name="manage-badge-reprint",
+    ),
+    path("events/<slug:slug>/attendance/", desk.attendance, name="manage-event-attendance"),
+    path(
+        "events/<slug:slug>/attendance.json",
+        desk.attendance_json,
+        name="manage-event-attendance-json",
+    ),
+    path(
+        "events/<slug:slug>/attendance.csv",
+        desk.attendance_export,
+        name="manage-event-attendance-csv",
+    ),
 ]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accreditation import badge_views
+from accreditation import badge_views, console_views
 from accreditation import urls as accreditation_urls
 from config import auth_views
 from config import views as config_views
@@ -70,6 +70,7 @@ urlpatterns += [
 # Badges and check-in pages (accreditation/badge_views.py).
 urlpatterns += [
     path("desk/<slug:slug>/", badge_views.desk, name="desk"),
+    path("desk/<slug:slug>/walk-in/", console_views.walk_in, name="desk-walk-in"),
     path("me/accreditations/<int:pk>/badge/", badge_views.my_badge, name="my-badge"),
     path("me/accreditations/<int:pk>/badge.pdf", badge_views.my_badge_pdf, name="my-badge-pdf"),
 ]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.errors import DomainError
-from events.models import AgendaItem, Event, Speaker
+from events.models import AgendaItem, Event, MembershipRole, Speaker
 from venues.forms import FieldsetsMixin, RoomChoiceField
 from venues.models import Room
 
@@ -267,3 +267,28 @@ class AvailabilityForm(forms.Form):
 def default_duplicate_start(event: Event) -> datetime:
     """A week after the original, same time of day: the usual "same again next week"."""
     return event.starts_at + timedelta(days=7)
+
+
+class TeamAddForm(forms.Form):
+    """Add someone to an organization by username or e-mail (a new e-mail is invited)."""
+
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
+    login = forms.CharField(
+        label=_("Username or e-mail"),
+        max_length=254,
+        help_text=_("Someone without an account gets an invitation at this address."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.FRONT_DESK
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        if len(organizations) == 1:
+            self.fields["organization"].initial = organizations[0].pk
+            self.fields["organization"].widget = forms.HiddenInput()
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)

@@ -7,8 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accreditation.models import Accreditation, AccreditationStatus
-from events.models import AgendaItem, Event, Organization, Speaker
-from events.permissions import is_superuser, organizer_organization_ids
+from events.models import AgendaItem, Event, Membership, Organization, Speaker
+from events.permissions import is_superuser, organizer_organization_ids, staff_organization_ids
 
 
 def managed_organizations(user) -> QuerySet[Organization]:
@@ -24,6 +24,23 @@ def managed_events(user) -> QuerySet[Event]:
     if is_superuser(user):
         return events
     return events.filter(organization_id__in=organizer_organization_ids(user))
+
+
+def desk_events(user) -> QuerySet[Event]:
+    """Events whose desk and attendance the user may open (front desk or organizer)."""
+    events = Event.objects.select_related("organization", "room__venue")
+    if is_superuser(user):
+        return events
+    return events.filter(organization_id__in=staff_organization_ids(user))
+
+
+def team_memberships(user) -> QuerySet[Membership]:
+    """Members of the organizations the user organizes, by organization then name."""
+    return (
+        Membership.objects.filter(organization__in=managed_organizations(user))
+        .select_related("organization", "user")
+        .order_by("organization__name", "user__last_name", "user__first_name", "user__username")
+    )
 
 
 def _count_per_event(rows: QuerySet) -> Coalesce:

@@ -33,7 +33,7 @@ from events.forms import (
     default_duplicate_start,
 )
 from events.models import Event, EventStatus
-from events.permissions import can_use_console
+from events.permissions import can_manage_event, can_use_console, can_use_desk_pages
 
 SERVICE_ERRORS = (DomainError, ValidationError)
 
@@ -58,6 +58,19 @@ def console_view(view):
     return wrapper
 
 
+def desk_view(view):
+    """Front-desk staff, organizers and superusers: the desk list and attendance pages."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not can_use_desk_pages(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _event(request, slug) -> Event:
     """An event of the user's organizations; other organizations' events do not exist here."""
     return get_object_or_404(selectors.managed_events(request.user), slug=slug)
@@ -65,7 +78,6 @@ def _event(request, slug) -> Event:
 
 # Per-event tabs. Other parts of the console add theirs here; a tab shows once its URL name
 # exists, so a branch that is not merged yet simply has no tab.
-# HOOK(lead): accreditation review, badges, attendance/desk, press releases.
 EVENT_TABS = (
     ("manage-event-detail", gettext_lazy("Overview")),
     ("manage-event-edit", gettext_lazy("Details")),
@@ -77,9 +89,17 @@ EVENT_TABS = (
 )
 
 
-def event_tabs(event: Event, current: str) -> list[dict]:
+# What front-desk staff (not organizers of the event) see of it.
+DESK_TABS = {"manage-event-attendance", "desk"}
+
+
+def event_tabs(event: Event, current: str, user=None) -> list[dict]:
+    """The event's tabs; given a `user` who does not organize it, only the desk ones."""
+    desk_only = user is not None and not can_manage_event(user, event)
     tabs = []
     for name, label in EVENT_TABS:
+        if desk_only and name not in DESK_TABS:
+            continue
         try:
             url = reverse(name, kwargs={"slug": event.slug})
         except NoReverseMatch:
@@ -88,8 +108,8 @@ def event_tabs(event: Event, current: str) -> list[dict]:
     return tabs
 
 
-def _event_context(event: Event, current: str, **extra) -> dict:
-    return {"event": event, "tabs": event_tabs(event, current), **extra}
+def _event_context(event: Event, current: str, user=None, **extra) -> dict:
+    return {"event": event, "tabs": event_tabs(event, current, user), **extra}
 
 
 # --- Dashboard and list -------------------------------------------------------------------

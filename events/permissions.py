@@ -63,6 +63,26 @@ def can_use_console(user) -> bool:
     return is_organizer(user)
 
 
+def can_use_desk_pages(user) -> bool:
+    """The parts of /manage/ front-desk staff reach: the desk list and attendance figures."""
+    return is_front_desk_anywhere(user)
+
+
+def can_see_attendance(user, event) -> bool:
+    """Live figures of an event: its front-desk staff and organizers."""
+    return can_check_in(user, event)
+
+
+def can_export_attendance(user, event) -> bool:
+    """The list of names (CSV) is personal data: organizers of the event only."""
+    return can_manage_event(user, event)
+
+
+def can_manage_team(user, organization_id: int) -> bool:
+    """Organizers add, change and remove the members of their own organization."""
+    return can_manage_organization(user, organization_id)
+
+
 def can_see_event_details(user, event) -> bool:
     """Public events, and any event of an organization the user organizes (drafts included).
 
