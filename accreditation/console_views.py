@@ -65,7 +65,10 @@ def badges_pdf(request, slug):
     if not can_print_event_badges(request.user, event):
         raise PermissionDenied
     rows = badge_rows(event)
-    form = BadgePrintForm(request.GET, choices=[r.pk for r in rows])
+    query = request.GET.copy()
+    for name, default in (("layout", "card"), ("sort", "name"), ("scope", "all")):
+        query.setdefault(name, default)
+    form = BadgePrintForm(query, choices=[r.pk for r in rows])
     if not form.is_valid():
         return _badges_page(request, event, rows, form, status=400)
     data = form.cleaned_data

@@ -34,7 +34,7 @@ def _team_page(request, form, status=200):
 @console_view
 def team(request):
     """Members of the organizations the user organizes; add or invite someone."""
-    organizations = list(selectors.managed_organizations(request.user).order_by("name"))
+    organizations = selectors.managed_organizations(request.user).order_by("name")
     form = TeamAddForm(
         request.POST if request.method == "POST" else None, organizations=organizations
     )
