@@ -163,6 +163,10 @@ CACHES = {
     }
 }
 
+# Journalists' photos, ID numbers and assignment letters are deleted this many days after the
+# events they were collected for (`manage.py purge_personal_data`, run daily).
+PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 90)
+
 # Failed log-ins allowed per client address and per user name within the window (seconds).
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 900)
