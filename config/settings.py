@@ -294,6 +294,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One line per background task is noise; failures are still logged.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 # Press materials.
