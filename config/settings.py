@@ -1,6 +1,7 @@
 """Settings for Press Center: one module, fed by environment variables (see .env.example)."""
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -205,6 +206,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+if not STATIC_MANIFEST:
+    # Without collectstatic, WhiteNoise warns that STATIC_ROOT is missing; the finders serve.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
