@@ -101,6 +101,15 @@ MATRIX = {
     "press-release-edit": ORGANIZERS,
     "press-attachment-download": EVERYONE,  # attachment of a public, unembargoed release
     "desk": DESK,
+    "desk-walk-in": ORGANIZERS,  # front desk only scans and searches
+    "manage-event-badges": ORGANIZERS,
+    "manage-event-badges-pdf": ORGANIZERS,
+    "manage-badge-reprint": ORGANIZERS,
+    "manage-event-attendance": DESK,
+    "manage-event-attendance-json": DESK,
+    "manage-event-attendance-csv": ORGANIZERS,  # a list of names: organizers only
+    "manage-desk-home": DESK | ANY_ORGANIZER,  # each sees their own organizations' events
+    "manage-team": ANY_ORGANIZER,  # each sees their own organizations' members
     # API
     "api-organization-list": EVERYONE,
     "api-organization-detail": EVERYONE,
@@ -164,6 +173,10 @@ WRITE_ONLY = {
     "press-release-delete",
     "media-contact-delete",
     "api-press-release-attachments",
+    # The team page's role change (POST) and removal (GET asks first); every role is tried in
+    # tests/events/test_manage_team.py.
+    "manage-team-role",
+    "manage-team-remove",
 }
 NOT_ROUTES_OF_OURS = {None}
 
@@ -262,6 +275,7 @@ def url_for(name, world):
         "accreditation-letter": {"pk": world["accreditation"].pk},
         "accreditation-request": {"slug": e.slug},
         "manage-event-status": {"slug": e.slug, "action": "cancel"},
+        "manage-badge-reprint": {"slug": e.slug, "pk": world["accreditation"].pk},
         "manage-agenda-edit": {"slug": e.slug, "pk": world["item"].pk},
         "manage-agenda-delete": {"slug": e.slug, "pk": world["item"].pk},
         "manage-speaker-edit": {"slug": e.slug, "pk": world["speaker"].pk},
