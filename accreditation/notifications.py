@@ -92,7 +92,10 @@ def render_accreditation_email(accreditation: Accreditation, kind: str) -> Email
         body = render_to_string(f"accreditation/email/{kind}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[profile.email])
     for filename, content, mimetype in email_attachments(accreditation, kind):
-        message.attach(_mime_part(filename, content, mimetype))
+        if ";" in mimetype:  # parameters (method=PUBLISH) need a part of our own
+            message.attach(_mime_part(filename, content, mimetype))
+        else:
+            message.attach(filename, content, mimetype)
     return message
 
 
