@@ -91,9 +91,11 @@ def new_page(browser, live_server):
         page.on("pageerror", lambda error: page.problems.append(f"script error: {error}"))
         page.on(
             "console",
-            lambda message: page.problems.append(f"console: {message.text}")
-            if message.type == "error" and "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                page.problems.append(f"console: {message.text}")
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
         )
         pages.append(page)
         return page

@@ -44,9 +44,7 @@ def accessibility_problems(page) -> list[str]:
     """Run axe-core on the page; return its serious and critical findings, one line each."""
     if not page.evaluate("() => Boolean(window.axe)"):
         page.add_script_tag(path=str(AXE))
-    results = page.evaluate(
-        "() => axe.run(document, {resultTypes: ['violations']})"
-    )
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     problems = []
     for violation in results["violations"]:
         if violation["impact"] not in SERIOUS:

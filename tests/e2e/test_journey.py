@@ -57,8 +57,10 @@ def test_an_event_from_creation_to_check_in(new_page, world, shoot, tmp_path):
     shoot(organizer, "en-console-dashboard")
 
     organizer.get_by_role("link", name="New event").first.click()
-    starts = (timezone.now() + timedelta(days=5)).astimezone(ICT).replace(
-        hour=9, minute=0, second=0, microsecond=0
+    starts = (
+        (timezone.now() + timedelta(days=5))
+        .astimezone(ICT)
+        .replace(hour=9, minute=0, second=0, microsecond=0)
     )
     # One organization: the form does not ask which.
     expect(organizer.get_by_label("Organization")).to_have_count(0)
@@ -154,7 +156,7 @@ def test_an_event_from_creation_to_check_in(new_page, world, shoot, tmp_path):
     shoot(journalist, "vi-my-badge")
     with journalist.expect_download() as download_info:
         journalist.get_by_role("link", name="Tải thẻ (PDF, khổ thẻ)").click()
-    pdf = (tmp_path / "badge.pdf")
+    pdf = tmp_path / "badge.pdf"
     download_info.value.save_as(pdf)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
