@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -572,3 +573,57 @@ def outlet_merge(*, source: MediaOutlet, target: MediaOutlet) -> MediaOutlet:
         target.verified = True
         target.save(update_fields=["verified"])
     return target
+
+
+@dataclass
+class PurgeResult:
+    letters: int = 0
+    photos: int = 0
+    id_numbers: int = 0
+
+
+@transaction.atomic
+def personal_data_purge(*, now=None, retention_days: int | None = None) -> PurgeResult:
+    """Delete assignment letters, photos and ID numbers once their purpose is over.
+
+    A letter goes `retention_days` after its event ends. A profile's photo and press-card and
+    permit numbers go when none of its requests is for an event that ended less than
+    `retention_days` ago (or has not happened yet); a journalist who asks again later re-enters
+    them. Names, outlets and the audit log of decisions stay.
+    """
+    now = now or timezone.now()
+    days = settings.PERSONAL_DATA_RETENTION_DAYS if retention_days is None else retention_days
+    cutoff = now - timedelta(days=days)
+    result = PurgeResult()
+
+    expired_letters = Accreditation.objects.select_for_update().filter(
+        event__ends_at__lt=cutoff
+    ).exclude(assignment_letter="")
+    for accreditation in expired_letters:
+        _delete_file_on_commit(accreditation.assignment_letter.name)
+        accreditation.assignment_letter = ""
+        accreditation.save(update_fields=["assignment_letter", "updated_at"])
+        result.letters += 1
+
+    still_needed = Accreditation.objects.filter(event__ends_at__gte=cutoff).values(
+        "journalist_id"
+    )
+    with_requests = Accreditation.objects.values("journalist_id")
+    holders = (
+        JournalistProfile.objects.select_for_update()
+        .filter(id__in=with_requests)
+        .exclude(id__in=still_needed)
+        .exclude(photo="", press_card_number="", foreign_permit_number="")
+    )
+    for profile in holders:
+        if profile.photo:
+            _delete_file_on_commit(profile.photo.name)
+            profile.photo = ""
+            result.photos += 1
+        if profile.press_card_number or profile.foreign_permit_number:
+            profile.press_card_number = ""
+            profile.foreign_permit_number = ""
+            result.id_numbers += 1
+        profile.save(update_fields=["photo", "press_card_number", "foreign_permit_number",
+                                    "updated_at"])
+    return result

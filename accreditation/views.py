@@ -3,6 +3,7 @@ and the permission-checked private files. Each view: form -> service -> redirect
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -32,6 +33,7 @@ from accreditation.permissions import (
     can_view_letter,
     own_profile,
 )
+from config import ratelimit
 from config.errors import DomainError
 from events.manage_views import event_tabs
 from events.selectors import events_visible_to
@@ -78,6 +80,10 @@ def _private_file(field_file, *, download_name: str, attachment: bool) -> FileRe
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("my-profile")
+    signup_key = f"signup:{ratelimit.client_address(request)}"
+    if request.method == "POST":
+        if ratelimit.hit(signup_key, window=3600) > settings.SIGNUP_LIMIT_PER_HOUR:
+            return render(request, "registration/too_many_attempts.html", status=429)
     form = SignUpForm(request.POST or None, initial={"preferred_language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

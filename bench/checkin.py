@@ -47,6 +47,8 @@ def _server_env(folder: Path) -> dict:
         MEDIA_ROOT=str(folder / "media"),
         # Workers keep their database connection, as a production deployment would.
         CONN_MAX_AGE="600",
+        # One desk token sends thousands of scans a minute here; the production limit is lower.
+        THROTTLE_CHECKIN="1000000/min",
     )
     env.pop("DATABASE_URL", None)
     if os.environ.get("BENCH_DATABASE_URL"):

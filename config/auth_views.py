@@ -4,34 +4,32 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.views import ObtainAuthToken
 
+from config import ratelimit
+
 
 def _failure_keys(request, username: str) -> list[str]:
-    address = request.META.get("REMOTE_ADDR", "")
     # Hashed: user names are arbitrary text, cache keys must stay short and plain.
     user = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
-    return [f"login-failures:addr:{address}", f"login-failures:user:{user}"]
+    return [
+        f"login-failures:addr:{ratelimit.client_address(request)}",
+        f"login-failures:user:{user}",
+    ]
 
 
 def login_blocked(request, username: str) -> bool:
     """Whether this address or this user name used up its failed attempts for now."""
-    counts = cache.get_many(_failure_keys(request, username))
-    return any(count >= settings.LOGIN_FAILURE_LIMIT for count in counts.values())
+    limit = settings.LOGIN_FAILURE_LIMIT
+    return any(ratelimit.count(key) >= limit for key in _failure_keys(request, username))
 
 
 def record_login_failure(request, username: str) -> None:
     """Count a failed attempt against the address and the user name."""
     for key in _failure_keys(request, username):
-        if cache.add(key, 1, settings.LOGIN_FAILURE_WINDOW):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, settings.LOGIN_FAILURE_WINDOW)
+        ratelimit.hit(key, window=settings.LOGIN_FAILURE_WINDOW)
 
 
 class LoginView(auth_views.LoginView):

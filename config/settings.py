@@ -1,6 +1,7 @@
 """Settings for Press Center: one module, fed by environment variables (see .env.example)."""
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -163,9 +164,16 @@ CACHES = {
     }
 }
 
+# Journalists' photos, ID numbers and assignment letters are deleted this many days after the
+# events they were collected for (`manage.py purge_personal_data`, run daily).
+PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 90)
+
 # Failed log-ins allowed per client address and per user name within the window (seconds).
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 900)
+
+# Sign-ups accepted per client address per hour.
+SIGNUP_LIMIT_PER_HOUR = env_int("SIGNUP_LIMIT_PER_HOUR", 20)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -198,6 +206,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+if not STATIC_MANIFEST:
+    # Without collectstatic, WhiteNoise warns that STATIC_ROOT is missing; the finders serve.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -248,7 +259,6 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "token": os.environ.get("THROTTLE_TOKEN", "10/min"),
-        "signup": os.environ.get("THROTTLE_SIGNUP", "10/hour"),
         "checkin": os.environ.get("THROTTLE_CHECKIN", "600/min"),
     },
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
@@ -288,6 +298,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One line per background task is noise; failures are still logged.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 # Press materials.

@@ -99,3 +99,29 @@ def test_public_media_serves_covers_but_never_private_uploads(client, settings, 
     assert client.get("/media/private/photos/p.jpg").status_code == 404
     assert client.get("/media/events/covers/../../private/photos/p.jpg").status_code == 404
     assert client.get("/media/").status_code == 404
+
+
+@override_settings(SIGNUP_LIMIT_PER_HOUR=2)
+def test_sign_up_answers_429_after_too_many_from_one_address(client):
+    for n in range(2):
+        client.post("/accounts/signup/", {"email": f"x{n}@example.org"})
+    response = client.post("/accounts/signup/", {"email": "x9@example.org"})
+    assert response.status_code == 429
+
+
+def test_check_in_endpoint_is_throttled_per_desk_user(settings, api_client_for, event):
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import ScopedRateThrottle
+
+    rates = dict(api_settings.DEFAULT_THROTTLE_RATES, checkin="2/min")
+    original = ScopedRateThrottle.THROTTLE_RATES
+    ScopedRateThrottle.THROTTLE_RATES = rates
+    try:
+        client = api_client_for("front_desk")
+        body = {"code": "PC1AAAAAAAAAAAAAAAAAAAAAAAAAA", "event": event.pk, "desk": "Bàn 1"}
+        statuses = [
+            client.post("/api/v1/checkins/", body, format="json").status_code for _ in range(3)
+        ]
+    finally:
+        ScopedRateThrottle.THROTTLE_RATES = original
+    assert statuses == [200, 200, 429]

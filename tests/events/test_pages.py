@@ -118,6 +118,10 @@ def test_load_demo_creates_a_month_of_bilingual_events_once(db):
     assert count >= 10
     assert Event.objects.filter(kind="exhibition").exists()
     assert all(e.title_en for e in Event.objects.all())
+    from accreditation.models import Accreditation, Badge
+
+    assert Accreditation.objects.filter(status="approved").count() >= 4
+    assert Badge.objects.count() == Accreditation.objects.filter(status="approved").count()
     call_command("load_demo", "--if-empty")
     assert Event.objects.count() == count
 

@@ -227,8 +227,20 @@ class Command(BaseCommand):
             help="Do nothing when the database already holds events.",
         )
 
+    def handle(self, *args, **options):
+        from django.test import override_settings
+
+        # The demo's notification e-mails go nowhere: they are sent after the transaction
+        # commits, so the override must outlive it.
+        quiet = override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        )
+        with quiet:
+            self._load(**options)
+
     @transaction.atomic
-    def handle(self, *args, if_empty=False, **options):
+    def _load(self, *, if_empty=False, **options):
         if if_empty and Event.objects.exists():
             self.stdout.write("Database already has events; demo data not loaded.")
             return
@@ -352,8 +364,75 @@ class Command(BaseCommand):
             )
             created += 1
 
-        self._users(organizations)
-        self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {created} events."))
+        users = self._users(organizations)
+        accredited = self._journalists(users)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded: {created} events, {accredited} accreditations.")
+        )
+
+    def _journalists(self, users) -> int:
+        """Outlets, journalists (log-in `journalist`/`journalist` is one) and their requests."""
+        from accreditation import services as accreditation_services
+        from accreditation.models import Accreditation, JournalistProfile, MediaOutlet
+
+        if Accreditation.objects.exists():
+            return 0
+        outlets = [
+            MediaOutlet.objects.get_or_create(
+                name=name, defaults={"kind": kind, "country": country}
+            )[0]
+            for name, kind, country in (
+                ("Báo Tin tức Thủ đô", "newspaper", "VN"),
+                ("Đài Phát thanh và Truyền hình Thủ đô", "tv", "VN"),
+                ("Tạp chí Văn hóa Hà Nội", "magazine", "VN"),
+                ("Asia Pacific Newswire", "news_agency", "SG"),
+            )
+        ]
+        people = [
+            ("journalist", "Nguyễn Thị Mai Hương", 0, "writer", "VN"),
+            (None, "Trần Quang Huy", 1, "video", "VN"),
+            (None, "Lê Thu Trang", 0, "photographer", "VN"),
+            (None, "Phạm Đức Anh", 2, "writer", "VN"),
+            (None, "Hoàng Minh Ngọc", 1, "radio", "VN"),
+            (None, "Emily Carter", 3, "writer", "GB"),
+        ]
+        User = get_user_model()
+        events = list(
+            Event.objects.filter(
+                status=EventStatus.PUBLISHED, accreditation_closes_at__isnull=False
+            ).order_by("starts_at")
+        )
+        events = [event for event in events if event.accreditation_is_open()][:2]
+        organizer = users["organizer"]
+        count = 0
+        for index, (username, name, outlet, role, country) in enumerate(people):
+            user = None
+            if username and not User.objects.filter(username=username).exists():
+                user = User.objects.create_user(username, f"{username}@example.vn", username)
+            profile = JournalistProfile.objects.create(
+                user=user,
+                full_name=name,
+                email=f"press{index}@example.vn",
+                phone=f"0912 000 00{index}",
+                nationality=country,
+                outlet=outlets[outlet],
+                role=role,
+                press_card_number=f"{123450 + index}" if country == "VN" else "",
+                foreign_permit_number="" if country == "VN" else "FP-2026-118",
+                press_card_expiry=timezone.localdate() + timedelta(days=700),
+                email_verified_at=timezone.now(),
+                consent_at=timezone.now(),
+            )
+            for event_index, event in enumerate(events):
+                accreditation = accreditation_services.accreditation_request(
+                    journalist=profile, event=event, by=organizer
+                )
+                count += 1
+                if (index + event_index) % 3 != 2:
+                    accreditation_services.accreditation_approve(
+                        accreditation=accreditation, by=organizer
+                    )
+        return count
 
     def _users(self, organizations):
         """Demo log-ins (development only): admin, an organizer and a front-desk clerk."""
@@ -371,3 +450,4 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     user=user, organization=org, defaults={"role": role}
                 )
+        return {"organizer": User.objects.get(username="organizer")}
