@@ -643,12 +643,12 @@ def personal_data_purge(*, now=None, retention_days: int | None = None) -> Purge
     still_needed = Accreditation.objects.filter(event__ends_at__gte=cutoff).values(
         "journalist_id"
     )
+    with_requests = Accreditation.objects.values("journalist_id")
     holders = (
         JournalistProfile.objects.select_for_update()
-        .filter(accreditations__isnull=False)
+        .filter(id__in=with_requests)
         .exclude(id__in=still_needed)
         .exclude(photo="", press_card_number="", foreign_permit_number="")
-        .distinct()
     )
     for profile in holders:
         if profile.photo:
