@@ -130,7 +130,9 @@ def _sniff_office(upload) -> SniffedFile | None:
 
 
 def _display_name(upload_name: str, extension: str) -> str:
-    stem = os.path.splitext(os.path.basename(clean(upload_name or "")))[0].strip() or "file"
+    # Windows browsers may send a full path with backslashes: keep only the last part.
+    base = os.path.basename(clean(upload_name or "").replace("\\", "/"))
+    stem = os.path.splitext(base)[0].strip() or "file"
     return f"{stem[:150]}.{extension}"
 
 
