@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -451,10 +452,11 @@ def speaker_create(request, slug):
     form = SpeakerForm(*posted(request, files=True))
     if request.method == "POST" and form.is_valid():
         try:
-            speaker = services.speaker_create(
-                organization=event.organization, **form.service_fields()
-            )
-            services.event_speaker_add(event=event, speaker=speaker)
+            with transaction.atomic():  # no speaker left behind if attaching fails
+                speaker = services.speaker_create(
+                    organization=event.organization, **form.service_fields()
+                )
+                services.event_speaker_add(event=event, speaker=speaker)
         except SERVICE_ERRORS as error:
             add_service_error(form, error)
         else:
