@@ -277,6 +277,12 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EventStatusEnum": "events.models.EventStatus",
         "AccreditationStatusEnum": "accreditation.models.AccreditationStatus",
+        "JournalistRoleEnum": "accreditation.models.JournalistRole",
+        "OutletKindEnum": "accreditation.models.OutletKind",
+        "MembershipRoleEnum": "events.models.MembershipRole",
+        "EventKindEnum": "events.models.EventKind",
+        "AttachmentKindEnum": "events.models.AttachmentKind",
+        "LanguageEnum": "config.settings.LANGUAGES",
     },
 }
 
