@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accreditation import notifications
 from accreditation.models import JournalistProfile, JournalistRole, MediaOutlet
+from accreditation.services import PROFILE_FIELDS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -68,18 +69,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = JournalistProfile
-        fields = [
-            "full_name",
-            "email",
-            "phone",
-            "nationality",
-            "outlet",
-            "role",
-            "press_card_number",
-            "press_card_expiry",
-            "foreign_permit_number",
-            "preferred_language",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {"press_card_expiry": DATE_INPUT}
 
     def clean_nationality(self):

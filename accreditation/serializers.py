@@ -9,6 +9,7 @@ from accreditation.models import (
     MediaOutlet,
 )
 from accreditation.permissions import can_download_badge
+from accreditation.services import PROFILE_FIELDS
 from events.models import Event
 
 
@@ -82,16 +83,7 @@ class JournalistUpdateSerializer(serializers.ModelSerializer):
     class Meta:
         model = JournalistProfile
         fields = [
-            "full_name",
-            "email",
-            "phone",
-            "nationality",
-            "outlet",
-            "role",
-            "press_card_number",
-            "press_card_expiry",
-            "foreign_permit_number",
-            "preferred_language",
+            *PROFILE_FIELDS,
             "photo",
             "remove_photo",
         ]

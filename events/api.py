@@ -58,15 +58,7 @@ class OrganizationListApi(generics.ListCreateAPIView):
         return selectors.organizations_list()
 
     def perform_create(self, serializer):
-        from config.text import unique_slug
-        from events.models import Organization
-
-        data = dict(serializer.validated_data)
-        data.setdefault("slug", unique_slug(Organization, data["name"], max_length=120))
-        organization = Organization(**data)
-        organization.full_clean()
-        organization.save()
-        serializer.instance = organization
+        serializer.instance = services.organization_create(**serializer.validated_data)
 
 
 class OrganizationDetailApi(generics.RetrieveAPIView):

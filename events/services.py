@@ -479,3 +479,14 @@ def membership_remove(*, membership: Membership, by) -> None:
     if membership.role == MembershipRole.ORGANIZER:
         _refuse_last_organizer(membership)
     membership.delete()
+
+
+@transaction.atomic
+def organization_create(**fields) -> Organization:
+    """Add an organization; its slug comes from its name when none is given."""
+    organization = Organization(**fields)
+    if not organization.slug:
+        organization.slug = unique_slug(Organization, organization.name, max_length=120)
+    organization.full_clean()
+    organization.save()
+    return organization
