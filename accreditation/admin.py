@@ -2,12 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from accreditation import services
-from accreditation.models import (
-    Accreditation,
-    AccreditationLog,
-    JournalistProfile,
-    MediaOutlet,
-)
+from accreditation.models import Accreditation, AccreditationLog, JournalistProfile, MediaOutlet
 
 
 @admin.register(MediaOutlet)

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from accreditation import pdf
-from accreditation.checkin import checkin_counters
 from accreditation.forms import WalkInForm
 from accreditation.models import Accreditation, JournalistRole, ScanResult
 from accreditation.permissions import can_download_badge
+from checkin.services import checkin_counters
 from events.models import Event
 from events.permissions import can_check_in, can_manage_event
 

@@ -25,7 +25,7 @@ from accreditation.models import (
     Badge,
     BadgeStatus,
 )
-from config.errors import DomainError
+from common.errors import DomainError
 
 CODE_PREFIX = "PC1"
 CODE_RANDOM_BYTES = 16

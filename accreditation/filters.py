@@ -8,7 +8,7 @@ from accreditation.models import (
     JournalistRole,
     MediaOutlet,
 )
-from config.filters import StrictFilterSet
+from common.filters import StrictFilterSet
 from events.models import Event
 
 

@@ -34,9 +34,9 @@ from accreditation.models import (
     JournalistProfile,
     JournalistRole,
 )
-from accreditation.qr import fits, qr_modules
-from config.pdf_fonts import FONT, FONT_BOLD, register_fonts
-from config.text import slugify_vi
+from common.pdf_fonts import FONT, FONT_BOLD, register_fonts
+from common.qr import fits, qr_modules
+from common.text import slugify_vi
 
 # JPEG photos are written to the PDF as they are (DCTDecode); ASCII85 on top would only make
 # them a quarter bigger and slower to write. PDF has been 8-bit clean for decades.

@@ -25,7 +25,7 @@ from accreditation.models import (
     new_calendar_token,
 )
 from accreditation.uploads import clean_assignment_letter, clean_photo
-from config.errors import DomainError
+from common.errors import DomainError
 from events.models import Event, EventStatus
 
 S = AccreditationStatus

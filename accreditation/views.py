@@ -33,9 +33,9 @@ from accreditation.permissions import (
     can_view_letter,
     own_profile,
 )
-from config import ratelimit
-from config.errors import DomainError
-from events.manage_views import event_tabs
+from common import ratelimit
+from common.errors import DomainError
+from console.event_views import event_tabs
 from events.selectors import events_visible_to
 
 # ---------------------------------------------------------------- shared

@@ -121,7 +121,7 @@ def text_floor(lines: list[tuple[str, str]]) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    from config.pdf_fonts import FONT, FONT_BOLD, register_fonts
+    from common.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
     register_fonts()
     out = io.BytesIO()

@@ -68,7 +68,7 @@ def _baseline_page() -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from config.pdf_fonts import register_fonts
+    from common.pdf_fonts import register_fonts
 
     fonts = register_fonts()
     buffer = io.BytesIO()
@@ -107,8 +107,8 @@ def _run() -> None:
     from django.core.cache import cache
     from pypdf import PdfReader
 
-    from events.pdf import render_press_kit
-    from events.press_selectors import press_kit_data, press_kit_pdf_for
+    from press.press_kit import render_press_kit
+    from press.selectors import press_kit_data, press_kit_pdf_for
 
     event = _make_event()
     _baseline_page()  # font registration and imports are not part of either figure

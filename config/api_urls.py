@@ -3,10 +3,10 @@
 from django.urls import path
 
 from accreditation import api as accreditation_api
-from accreditation import badge_api
-from config.auth_views import TokenView
+from checkin import api as badge_api
+from common.auth_views import TokenView
 from events import api as events_api
-from events import press_api
+from press import api as press_api
 from venues import api as venues_api
 
 urlpatterns = [

@@ -76,18 +76,22 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
-    "config",
+    "common",
+    "organizations",
     "venues",
     "events",
     "accreditation",
+    "press",
+    "checkin",
+    "console",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "config.middleware.SecurityHeadersMiddleware",
+    "common.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "config.middleware.LanguageMiddleware",
+    "common.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,9 +112,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.navigation",
+                "common.context_processors.navigation",
             ],
-            "builtins": ["config.templatetags.bilingual"],
+            "builtins": ["common.templatetags.bilingual"],
         },
     },
 ]
@@ -228,7 +232,7 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 # installs django-tasks-db and sets TASKS_BACKEND=django_tasks_db.DatabaseBackend (+ db_worker).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "config.tasks.ThreadPoolBackend"),
+        "BACKEND": os.environ.get("TASKS_BACKEND", "common.tasks.ThreadPoolBackend"),
         "OPTIONS": {"max_workers": env_int("TASKS_THREADS", 2)},
     }
 }
@@ -254,7 +258,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "EXCEPTION_HANDLER": "common.api.exception_handler",
     # Views opt in with `throttle_scope`; rates are per user (or per address when anonymous).
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.ScopedRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {

@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accreditation import badge_views, console_views
+from accreditation import badge_views
 from accreditation import urls as accreditation_urls
-from config import auth_views
-from config import views as config_views
-from events import calendar_views, press_views
+from common import auth_views
+from common import views as config_views
+from console import badge_views as console_views
+from events import calendar_views
 from events import views as event_views
+from press import views as press_views
 from venues import views as venue_views
 
 urlpatterns = [
@@ -48,7 +50,7 @@ urlpatterns = [
     ),
     path("venues/", venue_views.venue_list, name="venue-list"),
     path("venues/<slug:slug>/", venue_views.venue_detail, name="venue-detail"),
-    path("manage/", include("config.manage_urls")),
+    path("manage/", include("console.urls")),
     path("language/", config_views.set_language, name="set-language"),
     path("media/<path:path>", config_views.public_media, name="public-media"),
     path("accounts/", include(accreditation_urls.account_patterns)),

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from config.errors import DomainError
+from common.errors import DomainError
 from events import selectors, services
 from events.models import AgendaItem, Event, Membership, Organization, Speaker
 

@@ -6,7 +6,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.permissions import ReadOnlyOr
+from common.permissions import ReadOnlyOr
 from events import selectors, services
 from events.filters import EventFilter
 from events.models import AgendaItem

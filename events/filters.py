@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.filters import StrictFilterSet
-from events.manage_selectors import managed_organizations
+from common.filters import StrictFilterSet
+from console.selectors import managed_organizations
 from events.models import Event, EventKind, EventStatus, Organization
 from venues.models import Room, Venue
 

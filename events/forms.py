@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.errors import DomainError
+from common.errors import DomainError
 from events.models import AgendaItem, Event, MembershipRole, Speaker
 from venues.forms import FieldsetsMixin, RoomChoiceField
 from venues.models import Room

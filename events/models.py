@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.i18n import BilingualMixin
+from common.i18n import BilingualMixin
 
 
 class Organization(BilingualMixin, models.Model):

@@ -17,8 +17,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from accreditation.notifications import notify_event_status_change
-from config.errors import DomainError
-from config.text import slugify_vi, unique_slug
+from common.errors import DomainError
+from common.text import slugify_vi, unique_slug
 from events.models import (
     AgendaItem,
     Event,

@@ -1,6 +1,6 @@
 from rest_framework import generics
 
-from config.permissions import ReadOnlyOr
+from common.permissions import ReadOnlyOr
 from venues import selectors, services
 from venues.filters import RoomFilter
 from venues.permissions import can_manage_venues

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.i18n import BilingualMixin
+from common.i18n import BilingualMixin
 
 
 class Venue(BilingualMixin, models.Model):

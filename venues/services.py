@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from config.text import unique_slug
+from common.text import unique_slug
 from venues.models import Room, Venue
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from accreditation.checkin import checkin_scan
 from accreditation.models import AccreditationStatus, BadgeStatus
 from accreditation.services import accreditation_approve
+from checkin.services import checkin_scan
 from tests.factories import AccreditationFactory, JournalistProfileFactory
 
 pytestmark = pytest.mark.django_db

@@ -300,7 +300,7 @@ LIST_STATUS = {
 def test_scan_list_is_for_desk_staff_and_organizers(
     role, api_client_for, own_badge, event, front_desk
 ):
-    from accreditation.checkin import checkin_scan
+    from checkin.services import checkin_scan
 
     checkin_scan(code=own_badge.code, event=event, desk="Desk 1", by=front_desk)
     checkin_scan(code="junk", event=event, desk="Desk 1", by=front_desk)
@@ -339,7 +339,7 @@ def test_scan_list_rejects_unknown_parameters(api_client_for, event):
 def test_scan_list_query_count_does_not_grow_with_scans(
     api_client_for, event, front_desk, django_assert_num_queries
 ):
-    from accreditation.checkin import checkin_scan
+    from checkin.services import checkin_scan
 
     client = api_client_for("organizer")
     url = reverse("api-checkin-list")

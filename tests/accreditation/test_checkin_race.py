@@ -8,8 +8,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from accreditation.checkin import checkin_manual, checkin_scan
 from accreditation.models import CheckIn, ScanResult
+from checkin.services import checkin_manual, checkin_scan
 from tests.factories import BadgeFactory, EventFactory, MembershipFactory
 
 SCANS = 20

@@ -11,8 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accreditation.checkin import checkin_manual, checkin_scan
 from accreditation.models import AccreditationStatus, CheckIn, JournalistRole
+from checkin.services import checkin_manual, checkin_scan
 from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, BadgeFactory, EventFactory, MediaOutletFactory
 
@@ -118,7 +118,7 @@ def test_attendance_json_counts_arrivals_refusals_desks_and_categories(
 
 
 def test_arrivals_are_counted_per_quarter_hour_in_ict_with_empty_quarters(event, organizer):
-    from accreditation.attendance import attendance_figures
+    from checkin.attendance import attendance_figures
 
     badges = [badge_for(event, f"Lê Văn {i}") for i in range(3)]
     for badge in badges:

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accreditation.checkin import checkin_scan
 from accreditation.models import AccreditationStatus
+from checkin.services import checkin_scan
 from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, BadgeFactory
 

@@ -9,7 +9,7 @@ from django_tasks import task
 
 from accreditation import notifications, services
 from accreditation.models import AccreditationStatus
-from config.tasks import ThreadPoolBackend
+from common.tasks import ThreadPoolBackend
 from events.services import event_change_status
 from tests.factories import AccreditationFactory, JournalistProfileFactory
 

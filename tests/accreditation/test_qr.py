@@ -5,7 +5,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_Q
 
 from accreditation.badges import new_badge_code
-from accreditation.qr import MASK, VERSION, fits, qr_modules
+from common.qr import MASK, VERSION, fits, qr_modules
 
 
 def _reference(text: str) -> list[list[bool]]:

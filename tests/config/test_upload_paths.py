@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from accreditation import services
-from events.press_services import press_release_create
+from press.services import press_release_create
 from tests.accreditation.images import jpeg_bytes, upload
 from tests.events.press_support import pdf_file
 from tests.factories import JournalistProfileFactory

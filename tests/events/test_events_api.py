@@ -5,12 +5,7 @@ from datetime import timedelta
 import pytest
 
 from events.models import Event, EventStatus
-from tests.factories import (
-    AgendaItemFactory,
-    EventFactory,
-    RoomFactory,
-    SpeakerFactory,
-)
+from tests.factories import AgendaItemFactory, EventFactory, RoomFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 

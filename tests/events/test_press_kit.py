@@ -10,9 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events import pdf as kit_pdf
 from events.models import EventStatus
-from events.press_selectors import press_kit_data, press_kit_pdf_for
+from press import press_kit as kit_pdf
+from press.selectors import press_kit_data, press_kit_pdf_for
 from tests.events.press_support import Clock, jpeg_bytes, pdf_pages, pdf_text
 from tests.factories import (
     AgendaItemFactory,

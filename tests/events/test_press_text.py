@@ -6,9 +6,9 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from config.pdf_fonts import register_fonts
-from config.pdf_text import escape, rich_paragraphs
-from config.richtext import to_html
+from common.pdf_fonts import register_fonts
+from common.pdf_text import escape, rich_paragraphs
+from common.richtext import to_html
 
 
 def test_html_escapes_user_markup_before_adding_its_own():

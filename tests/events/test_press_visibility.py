@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accreditation.models import AccreditationStatus
 from events.models import EventStatus
-from events.press_selectors import releases_for_event, releases_visible_to
+from press.selectors import releases_for_event, releases_visible_to
 from tests.factories import AccreditationFactory, EventFactory, PressReleaseFactory
 
 NOW = timezone.now().replace(microsecond=0)

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.db import close_old_connections, connection
 
-from config.errors import DomainError
+from common.errors import DomainError
 from events import services
 from events.models import Event
 from tests.factories import OrganizationFactory, RoomFactory, in_days

@@ -1,0 +1,401 @@
+"""API for badges and check-in: PDFs, reprints, scans and the scan list with counters."""
+
+import django_filters
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accreditation import pdf
+from accreditation.badges import BadgeError, badge_reprint
+from accreditation.models import Accreditation, CheckIn, ScanResult
+from accreditation.permissions import (
+    can_download_badge,
+    can_print_event_badges,
+    can_reprint_badge,
+    can_see_accreditation_at_desk,
+)
+from accreditation.selectors import photo_url
+from checkin.services import (
+    ScanOutcome,
+    checkin_counters,
+    checkin_manual,
+    checkin_scan,
+    checkins_for_event,
+    desk_search,
+)
+from common.filters import StrictFilterSet
+from events.models import Event
+from events.permissions import can_check_in, is_front_desk_anywhere
+from events.selectors import events_visible_to
+
+# --- serializers ---------------------------------------------------------------------------
+
+
+def person_json(accreditation: Accreditation | None, request=None) -> dict | None:
+    """What a desk shows about the holder of a badge."""
+    if accreditation is None:
+        return None
+    journalist = accreditation.journalist
+    return {
+        "id": accreditation.pk,
+        "full_name": journalist.full_name,
+        "outlet": journalist.outlet.name if journalist.outlet_id else "",
+        "category": accreditation.category,
+        "photo_url": photo_url(journalist) or None,
+    }
+
+
+def _user_label(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def outcome_json(outcome: ScanOutcome, request=None) -> dict:
+    """The check-in answer: verdict, person, time of this scan and of the earlier admission."""
+    previous = outcome.previous
+    # A badge of another event belongs to someone this desk has no business seeing.
+    shown = None if outcome.result == ScanResult.WRONG_EVENT else outcome.accreditation
+    return {
+        "result": outcome.result,
+        "accreditation": person_json(shown, request),
+        "checked_in_at": outcome.checkin.created_at,
+        "desk": outcome.checkin.desk,
+        "previous": None
+        if previous is None
+        else {
+            "checked_in_at": previous.created_at,
+            "desk": previous.desk,
+            "by": _user_label(previous.scanned_by),
+        },
+    }
+
+
+class CheckInInputSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=200, required=False, help_text="The scanned QR code.")
+    accreditation = serializers.IntegerField(
+        min_value=1, required=False, help_text="Instead of a code: check in a searched person."
+    )
+    event = serializers.IntegerField(min_value=1)
+    desk = serializers.CharField(max_length=40)
+
+    def validate(self, attrs):
+        if ("code" in attrs) == ("accreditation" in attrs):
+            raise serializers.ValidationError(_("Send either a scanned code or an accreditation."))
+        return attrs
+
+
+class PersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    full_name = serializers.CharField()
+    outlet = serializers.CharField()
+    category = serializers.CharField()
+    photo_url = serializers.CharField(allow_null=True)
+
+
+class PreviousSerializer(serializers.Serializer):
+    checked_in_at = serializers.DateTimeField()
+    desk = serializers.CharField()
+    by = serializers.CharField()
+
+
+class CheckInResultSerializer(serializers.Serializer):
+    """Documentation of the answer to a scan (built by `outcome_json`)."""
+
+    result = serializers.ChoiceField(choices=ScanResult.choices)
+    accreditation = PersonSerializer(allow_null=True)
+    checked_in_at = serializers.DateTimeField()
+    desk = serializers.CharField()
+    previous = PreviousSerializer(allow_null=True)
+
+
+class CheckInSerializer(serializers.ModelSerializer):
+    accreditation = serializers.SerializerMethodField()
+    by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CheckIn
+        fields = ["id", "event", "result", "desk", "manual", "created_at", "by", "accreditation"]
+
+    def get_by(self, obj) -> str:
+        return _user_label(obj.scanned_by)
+
+    def get_accreditation(self, obj) -> dict | None:
+        if obj.result == ScanResult.WRONG_EVENT:
+            return None
+        return person_json(obj.accreditation, self.context.get("request"))
+
+
+class ReprintSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000)
+
+
+class DeskSearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(min_length=2, max_length=100)
+
+
+class BadgeQuerySerializer(serializers.Serializer):
+    layout = serializers.ChoiceField(choices=["card", "a6"], default="card")
+
+
+class EventBadgesQuerySerializer(serializers.Serializer):
+    layout = serializers.ChoiceField(choices=list(pdf.LAYOUTS), default="card")
+    sort = serializers.ChoiceField(choices=list(pdf.SORTS), default="name")
+
+
+def _query(serializer_class, request) -> dict:
+    allowed = set(serializer_class().fields) | {"lang", "format"}
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise serializers.ValidationError(
+            {"non_field_errors": [_("Unknown parameter: %(name)s") % {"name": ", ".join(unknown)}]}
+        )
+    query = serializer_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data
+
+
+def _pdf_response(data: bytes, filename: str, *, download: bool) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    # Badges carry personal data and a working admission code: no shared caches.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- views ---------------------------------------------------------------------------------
+
+
+def _accreditation_or_404(request, pk: int) -> Accreditation:
+    accreditation = get_object_or_404(
+        Accreditation.objects.select_related("event", "journalist"), pk=pk
+    )
+    if not can_see_accreditation_at_desk(request.user, accreditation):
+        raise NotFound()
+    return accreditation
+
+
+class AccreditationBadgeApi(APIView):
+    """The badge PDF: to the journalist it belongs to and to the event's organizers."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[BadgeQuerySerializer],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
+    def get(self, request, pk):
+        accreditation = _accreditation_or_404(request, pk)
+        if not can_download_badge(request.user, accreditation):
+            raise NotFound()
+        query = _query(BadgeQuerySerializer, request)
+        badge = pdf.accreditation_badge(accreditation)
+        if badge is None:
+            raise BadgeError("no_badge", _("This accreditation has no valid badge."))
+        data = pdf.badge_pdf(badge, layout=query["layout"])
+        return _pdf_response(data, f"badge-{badge.serial}.pdf", download=False)
+
+
+class AccreditationReprintApi(APIView):
+    """Reprint a lost badge (organizers): the old code then scans "superseded"."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=ReprintSerializer,
+        responses={
+            201: inline_serializer(
+                "ReprintedBadge",
+                {
+                    "accreditation": serializers.IntegerField(),
+                    "code": serializers.CharField(),
+                    "serial": serializers.CharField(),
+                    "version": serializers.IntegerField(),
+                    "issued_at": serializers.DateTimeField(),
+                },
+            )
+        },
+    )
+    def post(self, request, pk):
+        accreditation = _accreditation_or_404(request, pk)
+        if not can_reprint_badge(request.user, accreditation):
+            raise PermissionDenied()
+        body = ReprintSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        badge = badge_reprint(
+            accreditation=accreditation, by=request.user, reason=body.validated_data["reason"]
+        )
+        return Response(
+            {
+                "accreditation": accreditation.pk,
+                "code": badge.code,
+                "serial": badge.serial,
+                "version": badge.version,
+                "issued_at": badge.issued_at,
+            },
+            status=201,
+        )
+
+
+class EventBadgesApi(APIView):
+    """Every approved badge of an event in one PDF (organizers of the event)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[EventBadgesQuerySerializer],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
+    def get(self, request, pk):
+        event = get_object_or_404(events_visible_to(request.user), pk=pk)
+        if not can_print_event_badges(request.user, event):
+            raise PermissionDenied()
+        query = _query(EventBadgesQuerySerializer, request)
+        data = pdf.event_badges_pdf(event, layout=query["layout"], sort=query["sort"])
+        return _pdf_response(data, f"badges-{event.slug}-{query['layout']}.pdf", download=True)
+
+
+class CheckInFilter(StrictFilterSet):
+    event = django_filters.NumberFilter(required=True)
+    result = django_filters.ChoiceFilter(choices=ScanResult.choices)
+    desk = django_filters.CharFilter()
+
+    class Meta:
+        model = CheckIn
+        fields = ["event", "result", "desk"]
+
+
+class CheckInPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["counters"] = self.counters
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["counters"] = {
+            "type": "object",
+            "additionalProperties": {"type": "integer"},
+            "example": {"approved": 120, "checked_in": 80, "repeats": 3, "refused": 2, "scans": 85},
+        }
+        return schema
+
+
+class CheckInListApi(generics.ListAPIView):
+    """Scans at an event, newest first, with the event's counters (desk staff, organizers).
+
+    POST scans a badge (`code`) or checks in a person found by search (`accreditation`).
+    """
+
+    permission_classes = [IsAuthenticated]
+    throttle_scope = "checkin"  # per desk user; far above what a person with a scanner does
+    serializer_class = CheckInSerializer
+    filterset_class = CheckInFilter
+    pagination_class = CheckInPagination
+    ordering_fields = ["created_at"]
+
+    def _event(self) -> Event:
+        raw = self.request.query_params.get("event", "")
+        if not raw.isdigit():
+            return None
+        return Event.objects.filter(pk=int(raw)).first()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return CheckIn.objects.none()
+        return checkins_for_event(self.event) if self.event else CheckIn.objects.none()
+
+    def list(self, request, *args, **kwargs):
+        if not is_front_desk_anywhere(request.user):
+            raise PermissionDenied()
+        self.event = self._event()
+        if self.event is not None and not can_check_in(request.user, self.event):
+            raise PermissionDenied()
+        self.paginator.counters = checkin_counters(self.event) if self.event else {}
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(request=CheckInInputSerializer, responses=CheckInResultSerializer)
+    def post(self, request):
+        if not is_front_desk_anywhere(request.user):
+            raise PermissionDenied()
+        body = CheckInInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        try:
+            # Only what a scan needs: this runs for every badge at the door.
+            event = Event.objects.only("id", "organization_id", "status").get(pk=data["event"])
+        except Event.DoesNotExist:
+            raise serializers.ValidationError({"event": [_("No such event.")]}) from None
+        if not can_check_in(request.user, event):
+            raise PermissionDenied()
+        if "code" in data:
+            outcome = checkin_scan(
+                code=data["code"], event=event, desk=data["desk"], by=request.user
+            )
+        else:
+            accreditation = Accreditation.objects.filter(pk=data["accreditation"]).first()
+            if accreditation is None or accreditation.event_id != event.pk:
+                raise serializers.ValidationError(
+                    {"accreditation": [_("No such accreditation at this event.")]}
+                )
+            outcome = checkin_manual(
+                accreditation=accreditation, event=event, desk=data["desk"], by=request.user
+            )
+        return Response(outcome_json(outcome, request))
+
+
+class DeskSearchApi(APIView):
+    """Approved journalists of an event by name or outlet, for checking in without a scan."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[DeskSearchQuerySerializer],
+        responses=inline_serializer(
+            "DeskSearchResults",
+            {
+                "results": inline_serializer(
+                    "DeskSearchResult",
+                    {
+                        "accreditation": PersonSerializer(),
+                        "checked_in": PreviousSerializer(allow_null=True),
+                    },
+                    many=True,
+                )
+            },
+        ),
+    )
+    def get(self, request, pk):
+        event = get_object_or_404(Event, pk=pk)
+        if not can_check_in(request.user, event):
+            raise PermissionDenied()
+        query = _query(DeskSearchQuerySerializer, request)
+        results = []
+        for accreditation in desk_search(event, query["q"]):
+            admission = accreditation.admissions[0] if accreditation.admissions else None
+            results.append(
+                {
+                    "accreditation": person_json(accreditation, request),
+                    "checked_in": None
+                    if admission is None
+                    else {
+                        "checked_in_at": admission.created_at,
+                        "desk": admission.desk,
+                        "by": _user_label(admission.scanned_by),
+                    },
+                }
+            )
+        return Response({"results": results})

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ConfigConfig(AppConfig):
-    name = "config"
-    verbose_name = "Press Center"

@@ -1,0 +1,191 @@
+"""Press pages: a release, the organizer's press desk (releases and contacts), the kit PDF,
+and attachment downloads. Thin: forms and selectors in, services out."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from common.errors import DomainError
+from events import selectors
+from events.models import MediaContact, PressReleaseAttachment
+from events.permissions import can_manage_event
+from press import selectors as press_selectors
+from press import services as press_services
+from press.forms import MediaContactForm, PressReleaseForm
+
+KIT_LANGUAGES = ("vi", "en")
+
+
+def _visible_event(request, slug):
+    return get_object_or_404(selectors.events_visible_to(request.user), slug=slug)
+
+
+def _managed_event(request, slug):
+    event = _visible_event(request, slug)
+    if not can_manage_event(request.user, event):
+        raise PermissionDenied
+    return event
+
+
+def _form_errors(form, error) -> None:
+    """Put a service's refusal next to the field it is about, or at the top of the form."""
+    if isinstance(error, DomainError):
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+    elif hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def press_release_detail(request, slug, pk):
+    """One release, if the visitor may read it now (an embargoed one says so)."""
+    event = _visible_event(request, slug)
+    release = get_object_or_404(
+        press_selectors.releases_visible_to(request.user).filter(event=event), pk=pk
+    )
+    return render(
+        request,
+        "events/press/release_detail.html",
+        {"event": event, "release": release, "embargoed": release.is_embargoed()},
+    )
+
+
+@login_required
+def press_desk(request, slug):
+    """The organizer's page: every release of the event and its media contacts."""
+    event = _managed_event(request, slug)
+    contact_form = MediaContactForm(request.POST or None, prefix="contact")
+    if request.method == "POST":
+        if contact_form.is_valid():
+            try:
+                press_services.media_contact_create(event=event, **contact_form.cleaned_data)
+            except (ValidationError, DomainError) as error:
+                _form_errors(contact_form, error)
+            else:
+                messages.success(request, _("Media contact added."))
+                return redirect("press-desk", slug=event.slug)
+    releases = press_selectors.releases_for_event(request.user, event)
+    return render(
+        request,
+        "events/press/desk.html",
+        {
+            "event": event,
+            "releases": [(r, r.is_embargoed()) for r in releases],
+            "contacts": press_selectors.media_contacts_for(event),
+            "contact_form": contact_form,
+        },
+        status=400 if contact_form.errors else 200,
+    )
+
+
+@login_required
+def press_release_edit(request, slug, pk=None):
+    """Write a new release, or change one; attachments are added and removed here too."""
+    event = _managed_event(request, slug)
+    release = get_object_or_404(event.press_releases, pk=pk) if pk else None
+    form = PressReleaseForm(request.POST or None, request.FILES or None, release=release)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        uploads = data.pop("attachments", [])
+        remove = data.pop("remove_attachments", [])
+        try:
+            if release is None:
+                release = press_services.press_release_create(
+                    event=event, author=request.user, attachments=uploads, **data
+                )
+            else:
+                release = press_services.press_release_update(
+                    release=release, attachments=uploads, remove_attachment_ids=remove, **data
+                )
+        except (ValidationError, DomainError) as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Press release saved."))
+            return redirect("press-desk", slug=event.slug)
+    return render(
+        request,
+        "events/press/release_form.html",
+        {"event": event, "release": release, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def press_release_delete(request, slug, pk):
+    event = _managed_event(request, slug)
+    release = get_object_or_404(event.press_releases, pk=pk)
+    press_services.press_release_delete(release=release)
+    messages.success(request, _("Press release deleted."))
+    return redirect("press-desk", slug=event.slug)
+
+
+@login_required
+@require_POST
+def media_contact_delete(request, slug, pk):
+    event = _managed_event(request, slug)
+    contact = get_object_or_404(MediaContact, event=event, pk=pk)
+    press_services.media_contact_delete(contact=contact)
+    messages.success(request, _("Media contact removed."))
+    return redirect("press-desk", slug=event.slug)
+
+
+def kit_language(request) -> str | None:
+    """The kit's language: `?lang=` when given (None if it is not one we publish in)."""
+    requested = request.GET.get("lang")
+    if requested is None:
+        return (getattr(request, "LANGUAGE_CODE", None) or get_language() or "vi")[:2]
+    return requested if requested in KIT_LANGUAGES else None
+
+
+def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # What is inside depends on who asks (embargoed releases): never cache it in shared caches.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def press_kit_pdf(request, slug):
+    """The event's press kit as the visitor may see it now, in `?lang=vi|en`."""
+    event = _visible_event(request, slug)
+    language = kit_language(request)
+    if language is None:
+        return HttpResponse(
+            _("Unknown language: choose vi or en."), status=400, content_type="text/plain"
+        )
+    pdf = press_selectors.press_kit_pdf_for(request.user, event, language=language)
+    return pdf_response(pdf, filename=f"press-kit-{event.slug}-{language}.pdf")
+
+
+def attachment_response(attachment: PressReleaseAttachment) -> FileResponse:
+    """The stored file, under its own type; documents are downloaded, never shown inline."""
+    inline = attachment.kind in ("pdf", "image")
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=not inline,
+        filename=attachment.original_name,
+    )
+    response["Cache-Control"] = "private, no-cache"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+def press_attachment_download(request, pk):
+    """An attachment, for whoever may read its release now; 404 for anyone else."""
+    attachment = get_object_or_404(
+        PressReleaseAttachment.objects.select_related("release"),
+        pk=pk,
+        release__in=press_selectors.releases_visible_to(request.user),
+    )
+    try:
+        return attachment_response(attachment)
+    except FileNotFoundError:
+        raise Http404 from None
