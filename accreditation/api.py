@@ -36,8 +36,8 @@ from accreditation.serializers import (
     ReasonSerializer,
 )
 from accreditation.services import AccreditationError
-from events.permissions import can_manage_organization, organizer_organization_ids
 from events.selectors import events_visible_to
+from organizations.permissions import can_manage_organization, organizer_organization_ids
 
 PARSERS = [JSONParser, MultiPartParser, FormParser]
 

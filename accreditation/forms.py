@@ -7,9 +7,9 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from accreditation import notifications
 from accreditation.models import JournalistProfile, JournalistRole, MediaOutlet
 from accreditation.services import PROFILE_FIELDS
+from common.mail import send_prepared_email
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -142,7 +142,7 @@ class BackgroundPasswordResetForm(PasswordResetForm):
             if html_email_template_name
             else ""
         )
-        notifications.send_prepared_email.enqueue(subject, body, [to_email], html)
+        send_prepared_email.enqueue(subject, body, [to_email], html)
 
 
 class BadgePrintForm(forms.Form):

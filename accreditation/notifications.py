@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
+from common.mail import send_prepared_email
 from events.ical import single_event_calendar
 
 logger = logging.getLogger(__name__)
@@ -140,17 +141,6 @@ def send_event_change_emails(event_id: int, kind: str) -> None:
     for accreditation in recipients:
         if accreditation.journalist.email:
             render_accreditation_email(accreditation, kind).send()
-
-
-@task()
-def send_prepared_email(subject: str, body: str, to: list[str], html: str = "") -> None:
-    """Background task: send an e-mail already rendered by the request (sign-up, password)."""
-    from django.core.mail import EmailMultiAlternatives
-
-    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()
 
 
 def notify_accreditation(accreditation: Accreditation, kind: str) -> None:

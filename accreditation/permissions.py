@@ -1,9 +1,8 @@
 """Who may do what with journalists and accreditations. Used by pages and the API alike."""
 
 from accreditation.models import Accreditation, AccreditationStatus
-from events.permissions import (
-    can_check_in,
-    can_manage_event,
+from events.permissions import can_check_in, can_manage_event
+from organizations.permissions import (
     is_organizer,
     is_superuser,
     organizer_organization_ids,

@@ -2,10 +2,10 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +21,8 @@ from accreditation.models import (
     MediaOutlet,
     OutletQuota,
 )
-from events.permissions import is_superuser, organizer_organization_ids
+from events.models import PUBLIC_STATUSES
+from organizations.permissions import is_superuser, organizer_organization_ids
 
 
 def is_approved_for(user, event) -> bool:
@@ -321,3 +322,32 @@ def my_accreditations(profile: JournalistProfile | None) -> QuerySet[Accreditati
         .select_related("event__organization", "event__room__venue")
         .order_by("-event__starts_at", "-id")
     )
+
+
+# Requests that hold, or may still get, a seat; rejected, cancelled and revoked ones leave the feed.
+PERSONAL_CALENDAR_STATUSES = (
+    AccreditationStatus.APPROVED,
+    AccreditationStatus.PENDING,
+    AccreditationStatus.WAITLISTED,
+)
+
+
+def personal_calendar_accreditations(profile) -> list[Accreditation]:
+    """The journalist's requests that belong in their own feed, each with its event loaded."""
+    return list(
+        Accreditation.objects.filter(
+            journalist=profile,
+            status__in=PERSONAL_CALENDAR_STATUSES,
+            event__status__in=PUBLIC_STATUSES,
+        )
+        .select_related("event__organization", "event__room__venue")
+        .order_by("event__starts_at", "event_id")
+    )
+
+
+def personal_calendar_last_change(profile) -> datetime | None:
+    """When anything in the journalist's feed last changed, including requests that left it."""
+    changes = Accreditation.objects.filter(journalist=profile).aggregate(
+        request=Max("updated_at"), event=Max("event__updated_at")
+    )
+    return max((when for when in (*changes.values(), profile.updated_at) if when), default=None)

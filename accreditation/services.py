@@ -582,7 +582,7 @@ def outlet_create(
     *, name: str, kind: str, country: str = "VN", website: str = "", by
 ) -> MediaOutlet:
     """Add an outlet: verified when an organizer adds it, a proposal when a journalist does."""
-    from events.permissions import is_organizer
+    from organizations.permissions import is_organizer
 
     outlet = MediaOutlet(
         name=" ".join(name.split()),

@@ -1,9 +1,9 @@
-"""HTML routes: accounts (before Django's own auth URLs), the portal, review pages, files."""
+"""HTML routes: accounts (before Django's own auth URLs), the portal, badges, files, feed."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accreditation import views
+from accreditation import badge_views, calendar_views, views
 from accreditation.forms import BackgroundPasswordResetForm
 
 account_patterns = [
@@ -38,27 +38,7 @@ urlpatterns = [
     path(
         "accreditation/letters/<int:pk>/", views.accreditation_letter, name="accreditation-letter"
     ),
-    path(
-        "manage/events/<slug:slug>/accreditations/", views.review, name="accreditation-review"
-    ),
-    path(
-        "manage/events/<slug:slug>/accreditations/bulk/",
-        views.review_bulk,
-        name="accreditation-review-bulk",
-    ),
-    path(
-        "manage/events/<slug:slug>/accreditations/promote/",
-        views.review_promote,
-        name="accreditation-review-promote",
-    ),
-    path(
-        "manage/events/<slug:slug>/accreditations/quotas/",
-        views.review_quotas,
-        name="accreditation-review-quotas",
-    ),
-    path(
-        "manage/events/<slug:slug>/accreditations/<int:pk>/<str:action>/",
-        views.review_action,
-        name="accreditation-review-action",
-    ),
+    path("me/accreditations/<int:pk>/badge/", badge_views.my_badge, name="my-badge"),
+    path("me/accreditations/<int:pk>/badge.pdf", badge_views.my_badge_pdf, name="my-badge-pdf"),
+    path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal-calendar"),
 ]

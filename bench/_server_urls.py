@@ -6,7 +6,8 @@ from django.http import JsonResponse
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 
-from accreditation.models import Badge, CheckIn, ScanResult
+from accreditation.models import Badge
+from checkin.models import CheckIn, ScanResult
 
 
 @csrf_exempt

@@ -54,7 +54,8 @@ def _make_event(media_root: Path):
         JournalistRole,
         MediaOutlet,
     )
-    from events.models import Event, EventStatus, Organization
+    from events.models import Event, EventStatus
+    from organizations.models import Organization
     from venues.models import Room, Venue
 
     rng = random.Random(7)

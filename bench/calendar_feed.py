@@ -18,7 +18,8 @@ def _populate(count: int) -> None:
     """`count` public events (a few cancelled or postponed) over 20 organizers and 50 rooms."""
     from django.utils import timezone
 
-    from events.models import Event, EventKind, EventStatus, Organization
+    from events.models import Event, EventKind, EventStatus
+    from organizations.models import Organization
     from venues.models import Room, Venue
 
     Event.objects.all().delete()

@@ -76,7 +76,8 @@ def setup_database(out: Path) -> None:
         JournalistProfile,
         MediaOutlet,
     )
-    from events.models import Event, EventStatus, Membership, MembershipRole, Organization
+    from events.models import Event, EventStatus
+    from organizations.models import Membership, MembershipRole, Organization
 
     now = timezone.now()
     organization = Organization.objects.create(name="Bench", slug="bench")

@@ -13,15 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accreditation.models import (
-    REFUSED_RESULTS,
     Accreditation,
     AccreditationStatus,
     Badge,
     BadgeStatus,
-    CheckIn,
     JournalistRole,
-    ScanResult,
 )
+from checkin.models import REFUSED_RESULTS, CheckIn, ScanResult
 from common.text import slugify_vi
 
 SLOT = timedelta(minutes=15)

@@ -13,21 +13,19 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, FilteredRelation, Prefetch, Q, QuerySet
+from django.db.models import FilteredRelation, Q
 from django.utils.translation import gettext as _
 
 from accreditation.badges import is_well_formed, normalize_code
 from accreditation.models import (
-    REFUSED_RESULTS,
     Accreditation,
     AccreditationStatus,
     Badge,
     BadgeStatus,
-    CheckIn,
     JournalistProfile,
     MediaOutlet,
-    ScanResult,
 )
+from checkin.models import CheckIn, ScanResult
 from common.errors import DomainError
 from events.models import Event, EventStatus
 
@@ -293,39 +291,3 @@ def checkin_manual(*, accreditation: Accreditation, event: Event, desk: str, by)
     return ScanOutcome(result, checkin, current, None)
 
 
-def checkin_counters(event: Event) -> dict[str, int]:
-    """Desk counters for `event`: approved, checked in, repeat scans, refused scans."""
-    scans = CheckIn.objects.filter(event=event).aggregate(
-        checked_in=Count("id", filter=Q(result=ScanResult.ACCEPTED)),
-        repeats=Count("id", filter=Q(result=ScanResult.ALREADY_CHECKED_IN)),
-        refused=Count("id", filter=Q(result__in=REFUSED_RESULTS)),
-        scans=Count("id"),
-    )
-    approved = Accreditation.objects.filter(
-        event=event, status=AccreditationStatus.APPROVED
-    ).count()
-    return {"approved": approved, **scans}
-
-
-def checkins_for_event(event: Event) -> QuerySet[CheckIn]:
-    """Scans at `event`, newest first, with what a list shows already joined."""
-    return CheckIn.objects.filter(event=event).select_related(
-        "scanned_by", "accreditation__journalist__outlet"
-    )
-
-
-def desk_search(event: Event, query: str, *, limit: int = 20) -> list[Accreditation]:
-    """Approved journalists of `event` whose name or outlet contains `query`, with admission."""
-    query = (query or "").strip()
-    if len(query) < 2:
-        return []
-    admissions = CheckIn.objects.filter(result=ScanResult.ACCEPTED).select_related("scanned_by")
-    return list(
-        Accreditation.objects.filter(event=event, status=AccreditationStatus.APPROVED)
-        .filter(
-            Q(journalist__full_name__icontains=query) | Q(journalist__outlet__name__icontains=query)
-        )
-        .select_related("journalist__outlet")
-        .prefetch_related(Prefetch("checkins", queryset=admissions, to_attr="admissions"))
-        .order_by("journalist__full_name", "id")[:limit]
-    )

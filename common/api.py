@@ -2,8 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
-from rest_framework import exceptions, status
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -45,4 +46,25 @@ def exception_handler(exc, context):
             response.data = {"non_field_errors": response.data}
         elif "__all__" in response.data:  # django-filter reports form-wide errors under __all__
             response.data["non_field_errors"] = response.data.pop("__all__")
+    return response
+
+
+def _query(serializer_class, request) -> dict:
+    allowed = set(serializer_class().fields) | {"lang", "format"}
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise serializers.ValidationError(
+            {"non_field_errors": [_("Unknown parameter: %(name)s") % {"name": ", ".join(unknown)}]}
+        )
+    query = serializer_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data
+
+
+def _pdf_response(data: bytes, filename: str, *, download: bool) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    # Badges carry personal data and a working admission code: no shared caches.
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -1,4 +1,5 @@
 """Domain errors shared by every app: a machine-readable code plus a human message."""
+from django.core.exceptions import ValidationError
 
 
 class DomainError(Exception):
@@ -17,3 +18,7 @@ class DomainError(Exception):
         self.field = field
         if status is not None:
             self.status = status
+
+
+# What a service may raise when it refuses input: pages show either next to the form.
+SERVICE_ERRORS = (DomainError, ValidationError)

@@ -283,9 +283,9 @@ SPECTACULAR_SETTINGS = {
         "AccreditationStatusEnum": "accreditation.models.AccreditationStatus",
         "JournalistRoleEnum": "accreditation.models.JournalistRole",
         "OutletKindEnum": "accreditation.models.OutletKind",
-        "MembershipRoleEnum": "events.models.MembershipRole",
+        "MembershipRoleEnum": "organizations.models.MembershipRole",
         "EventKindEnum": "events.models.EventKind",
-        "AttachmentKindEnum": "events.models.AttachmentKind",
+        "AttachmentKindEnum": "press.models.AttachmentKind",
         "LanguageEnum": "config.settings.LANGUAGES",
     },
 }

@@ -5,8 +5,7 @@ figures in attendance.py, access in events/permissions.py and accreditation/perm
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,24 +15,21 @@ from django.views.decorators.http import require_GET
 
 from accreditation import pdf
 from accreditation.badges import badge_reprint
-from accreditation.forms import BadgePrintForm, ReprintForm, WalkInForm
+from accreditation.forms import BadgePrintForm, ReprintForm
 from accreditation.models import Accreditation, AccreditationStatus
 from accreditation.permissions import can_print_event_badges, can_reprint_badge
-from accreditation.services import accreditation_walk_in
 from checkin.attendance import attendance_csv, attendance_figures, badge_rows
-from common.errors import DomainError
-from console import selectors as manage_selectors
-from console.event_views import _event, _event_context, console_view, desk_view
-from events.forms import add_service_error
+from checkin.selectors import desk_events
+from common.dates import local_day_bounds
+from common.errors import SERVICE_ERRORS
+from common.forms import add_service_error
+from console.decorators import _event, console_view, desk_view
+from console.event_views import _event_context
 from events.permissions import (
-    can_check_in,
     can_export_attendance,
     can_manage_event,
     can_see_attendance,
 )
-
-SERVICE_ERRORS = (DomainError, ValidationError)
-
 
 # --- Badges tab ----------------------------------------------------------------------------------
 
@@ -131,7 +127,7 @@ def badge_reprint_view(request, slug, pk):
 
 def _desk_event(request, slug):
     """An event whose desk the user staffs or organizes; others do not exist here."""
-    event = get_object_or_404(manage_selectors.desk_events(request.user), slug=slug)
+    event = get_object_or_404(desk_events(request.user), slug=slug)
     if not can_see_attendance(request.user, event):  # the selector already limits; belt and braces
         raise Http404
     return event
@@ -181,9 +177,9 @@ def attendance_export(request, slug):
 @desk_view
 def desk_home(request):
     """The events whose desk the user can open, from today on."""
-    today_start, _end = manage_selectors.local_day_bounds(timezone.localdate())
+    today_start, _end = local_day_bounds(timezone.localdate())
     events = list(
-        manage_selectors.desk_events(request.user)
+        desk_events(request.user)
         .filter(ends_at__gte=today_start)
         .order_by("starts_at", "id")[:50]
     )
@@ -195,29 +191,3 @@ def desk_home(request):
 # --- Walk-ins at the desk ---------------------------------------------------------------------
 
 
-@login_required
-def walk_in(request, slug):
-    """Register, request and approve a walk-in in one step (organizers; walk-ins allowed)."""
-    event = get_object_or_404(manage_selectors.desk_events(request.user), slug=slug)
-    if not can_check_in(request.user, event):
-        raise Http404
-    if not can_manage_event(request.user, event):
-        raise PermissionDenied  # front desk searches; organizers register walk-ins
-    form = WalkInForm(request.POST if request.method == "POST" else None)
-    accreditation = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            accreditation = accreditation_walk_in(
-                event=event, by=request.user, **form.service_fields()
-            )
-        except SERVICE_ERRORS as error:
-            add_service_error(form, error)
-        else:
-            form = WalkInForm()  # ready for the next person
-    badge = pdf.accreditation_badge(accreditation) if accreditation else None
-    return render(
-        request,
-        "accreditation/walk_in.html",
-        {"event": event, "form": form, "accreditation": accreditation, "badge": badge},
-        status=400 if form.errors else 200,
-    )

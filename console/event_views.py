@@ -4,11 +4,8 @@ Views are thin: form -> service -> redirect. Rules live in events/services.py, v
 events/manage_selectors.py, access in events/permissions.py.
 """
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -19,8 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from common.errors import DomainError
+from common.errors import SERVICE_ERRORS, DomainError
+from common.forms import add_service_error
 from console import selectors
+from console.decorators import _event, console_view, posted
 from events import services
 from events.filters import ManageEventFilter
 from events.forms import (
@@ -30,52 +29,11 @@ from events.forms import (
     SpeakerForm,
     SpeakerPickForm,
     StatusChangeForm,
-    add_service_error,
     default_duplicate_start,
 )
 from events.models import Event, EventStatus
-from events.permissions import can_manage_event, can_use_console, can_use_desk_pages
-
-SERVICE_ERRORS = (DomainError, ValidationError)
-
-
-def posted(request, *, files: bool = False) -> tuple:
-    """Form arguments: the submitted data on POST (even when empty), nothing on GET."""
-    if request.method != "POST":
-        return (None, None) if files else (None,)
-    return (request.POST, request.FILES) if files else (request.POST,)
-
-
-def console_view(view):
-    """Organizers and superusers only: anonymous visitors log in, everyone else gets 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not can_use_console(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def desk_view(view):
-    """Front-desk staff, organizers and superusers: the desk list and attendance pages."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not can_use_desk_pages(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _event(request, slug) -> Event:
-    """An event of the user's organizations; other organizations' events do not exist here."""
-    return get_object_or_404(selectors.managed_events(request.user), slug=slug)
-
+from events.permissions import can_manage_event
+from organizations.selectors import managed_organizations
 
 # Per-event tabs. Other parts of the console add theirs here; a tab shows once its URL name
 # exists, so a branch that is not merged yet simply has no tab.
@@ -163,7 +121,7 @@ def event_list(request):
 
 @console_view
 def event_create(request):
-    organizations = selectors.managed_organizations(request.user)
+    organizations = managed_organizations(request.user)
     form = EventForm(*posted(request, files=True), organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -213,7 +171,7 @@ def event_detail(request, slug):
 @console_view
 def event_edit(request, slug):
     event = _event(request, slug)
-    organizations = selectors.managed_organizations(request.user)
+    organizations = managed_organizations(request.user)
     form = EventForm(*posted(request, files=True), instance=event, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,21 +1,18 @@
 """Reads for the organizer console: the user's organizations' events, with their counters."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accreditation.models import Accreditation, AccreditationStatus
-from events.models import AgendaItem, Event, Membership, Organization, Speaker
-from events.permissions import is_superuser, organizer_organization_ids, staff_organization_ids
-
-
-def managed_organizations(user) -> QuerySet[Organization]:
-    """Organizations whose events the user may change (every one for a superuser)."""
-    if is_superuser(user):
-        return Organization.objects.all()
-    return Organization.objects.filter(pk__in=organizer_organization_ids(user))
+from common.dates import local_day_bounds
+from events.models import AgendaItem, Event, Speaker
+from organizations.permissions import (
+    is_superuser,
+    organizer_organization_ids,
+)
 
 
 def managed_events(user) -> QuerySet[Event]:
@@ -24,23 +21,6 @@ def managed_events(user) -> QuerySet[Event]:
     if is_superuser(user):
         return events
     return events.filter(organization_id__in=organizer_organization_ids(user))
-
-
-def desk_events(user) -> QuerySet[Event]:
-    """Events whose desk and attendance the user may open (front desk or organizer)."""
-    events = Event.objects.select_related("organization", "room__venue")
-    if is_superuser(user):
-        return events
-    return events.filter(organization_id__in=staff_organization_ids(user))
-
-
-def team_memberships(user) -> QuerySet[Membership]:
-    """Members of the organizations the user organizes, by organization then name."""
-    return (
-        Membership.objects.filter(organization__in=managed_organizations(user))
-        .select_related("organization", "user")
-        .order_by("organization__name", "user__last_name", "user__first_name", "user__username")
-    )
 
 
 def _count_per_event(rows: QuerySet) -> Coalesce:
@@ -65,7 +45,7 @@ def _admissions():
     HOOK(badges): until CheckIn exists this returns None and the console hides "checked in".
     """
     try:
-        from accreditation.models import CheckIn
+        from checkin.models import CheckIn
     except ImportError:
         return None
     return CheckIn.objects.filter(result="accepted")
@@ -90,13 +70,6 @@ def with_counters(events: QuerySet[Event]) -> QuerySet[Event]:
 def checkins_available() -> bool:
     """Whether check-in counts exist yet (see `_admissions`)."""
     return _admissions() is not None
-
-
-def local_day_bounds(day) -> tuple[datetime, datetime]:
-    """Start of `day` and of the next day, in the site's time zone (ICT)."""
-    midnight = datetime.min.time()
-    start = timezone.make_aware(datetime.combine(day, midnight))
-    return start, timezone.make_aware(datetime.combine(day + timedelta(days=1), midnight))
 
 
 def dashboard_events(user, *, now: datetime, limit: int = 50) -> tuple[list[Event], list[Event]]:

@@ -1,20 +1,18 @@
 """The console's team page (/manage/team/): organizers and front-desk staff of an organization."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from common.errors import DomainError
-from console import selectors
-from console.event_views import console_view
-from events import services
-from events.forms import MembershipRoleForm, TeamAddForm, add_service_error
-from events.models import Membership, MembershipRole
-from events.permissions import can_manage_team
-
-SERVICE_ERRORS = (DomainError, ValidationError)
+from common.errors import SERVICE_ERRORS, DomainError
+from common.forms import add_service_error
+from console.decorators import console_view
+from organizations import selectors, services
+from organizations.forms import MembershipRoleForm, TeamAddForm
+from organizations.models import Membership, MembershipRole
+from organizations.permissions import can_manage_team
 
 
 def _team_page(request, form, status=200):

@@ -8,6 +8,7 @@ from django.urls import path
 
 from console import badge_views as desk
 from console import event_views as events
+from console import review_views
 from console import team_views as team
 from console import venue_views as venues
 
@@ -69,5 +70,28 @@ urlpatterns = [
         "events/<slug:slug>/attendance.csv",
         desk.attendance_export,
         name="manage-event-attendance-csv",
+    ),
+    path(
+        "events/<slug:slug>/accreditations/", review_views.review, name="accreditation-review"
+    ),
+    path(
+        "events/<slug:slug>/accreditations/bulk/",
+        review_views.review_bulk,
+        name="accreditation-review-bulk",
+    ),
+    path(
+        "events/<slug:slug>/accreditations/promote/",
+        review_views.review_promote,
+        name="accreditation-review-promote",
+    ),
+    path(
+        "events/<slug:slug>/accreditations/quotas/",
+        review_views.review_quotas,
+        name="accreditation-review-quotas",
+    ),
+    path(
+        "events/<slug:slug>/accreditations/<int:pk>/<str:action>/",
+        review_views.review_action,
+        name="accreditation-review-action",
     ),
 ]

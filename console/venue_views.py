@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from console.event_views import console_view, posted
-from events.forms import AvailabilityForm, add_service_error
-from events.permissions import can_see_event_details, organizer_organization_ids
-from events.selectors import room_conflict
+from common.forms import add_service_error
+from console.decorators import console_view, posted
+from events.forms import AvailabilityForm
+from events.permissions import can_see_event_details
+from events.selectors import room_bookings, room_conflict
+from organizations.permissions import organizer_organization_ids
 from venues import selectors, services
 from venues.forms import RoomForm, VenueForm
 from venues.models import Room, Venue
@@ -155,7 +157,7 @@ def room_week(request, pk):
     monday = _monday(start)
     week_start = timezone.make_aware(datetime.combine(monday, datetime.min.time()))
     week_end = week_start + timedelta(days=7)
-    bookings = selectors.room_bookings(room, starts_at=week_start, ends_at=week_end)
+    bookings = room_bookings(room, starts_at=week_start, ends_at=week_end)
     return render(
         request,
         "manage/room_week.html",

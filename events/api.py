@@ -10,13 +10,7 @@ from common.permissions import ReadOnlyOr
 from events import selectors, services
 from events.filters import EventFilter
 from events.models import AgendaItem
-from events.permissions import (
-    can_manage_event,
-    can_manage_organization,
-    can_manage_speaker,
-    is_organizer,
-    is_superuser,
-)
+from events.permissions import can_manage_event, can_manage_speaker
 from events.serializers import (
     AgendaItemSerializer,
     AgendaItemWriteSerializer,
@@ -24,19 +18,14 @@ from events.serializers import (
     EventListSerializer,
     EventSerializer,
     EventStatusSerializer,
-    OrganizationSerializer,
     SpeakerSerializer,
 )
+from organizations.permissions import can_manage_organization, is_organizer
 
 
 class OrganizerWrites(ReadOnlyOr):
     can_write = staticmethod(is_organizer)
     can_write_object = staticmethod(can_manage_event)
-
-
-class SuperuserWrites(ReadOnlyOr):
-    can_write = staticmethod(is_superuser)
-    can_write_object = staticmethod(lambda user, obj: is_superuser(user))
 
 
 class SpeakerWrites(ReadOnlyOr):
@@ -47,25 +36,6 @@ class SpeakerWrites(ReadOnlyOr):
 def _require_organization(user, organization) -> None:
     if organization is not None and not can_manage_organization(user, organization.pk):
         raise PermissionDenied("You are not an organizer of this organization.")
-
-
-class OrganizationListApi(generics.ListCreateAPIView):
-    serializer_class = OrganizationSerializer
-    permission_classes = [SuperuserWrites]
-    ordering_fields = ["name"]
-
-    def get_queryset(self):
-        return selectors.organizations_list()
-
-    def perform_create(self, serializer):
-        serializer.instance = services.organization_create(**serializer.validated_data)
-
-
-class OrganizationDetailApi(generics.RetrieveAPIView):
-    serializer_class = OrganizationSerializer
-
-    def get_queryset(self):
-        return selectors.organizations_list()
 
 
 class EventListApi(generics.ListCreateAPIView):

@@ -16,7 +16,6 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from accreditation.models import JournalistProfile
 from events import ical, selectors
 from events.filters import EventFilter
 
@@ -112,19 +111,3 @@ def public_calendar(request):
     return _calendar_response(request, body, last_modified=last_modified, filename="calendar.ics")
 
 
-@require_safe
-def personal_calendar(request, token):
-    """A journalist's own feed at a secret URL; a wrong or reset token answers 404."""
-    if error := _language_error(request):
-        return error
-    profile = get_object_or_404(JournalistProfile, calendar_token=token)
-    language = request.GET.get("lang") or profile.preferred_language
-    accreditations = selectors.personal_calendar_accreditations(profile)
-    body = ical.personal_feed(profile, language=language, accreditations=accreditations)
-    return _calendar_response(
-        request,
-        body,
-        last_modified=selectors.personal_calendar_last_change(profile),
-        filename="my-calendar.ics",
-        private=True,
-    )

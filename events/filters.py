@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.filters import StrictFilterSet
-from console.selectors import managed_organizations
-from events.models import Event, EventKind, EventStatus, Organization
+from events.models import Event, EventKind, EventStatus
+from organizations.models import Organization
+from organizations.selectors import managed_organizations
 from venues.models import Room, Venue
 
 

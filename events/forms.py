@@ -4,13 +4,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.errors import DomainError
-from events.models import AgendaItem, Event, MembershipRole, Speaker
-from venues.forms import FieldsetsMixin, RoomChoiceField
+from common.forms import FieldsetsMixin
+from events.models import AgendaItem, Event, Speaker
+from venues.forms import RoomChoiceField
 from venues.models import Room
 
 # Organizers type local times; whatever time zone a request runs in, the console speaks ICT.
@@ -36,18 +35,6 @@ class ICTDateTimeField(forms.DateTimeField):
     def prepare_value(self, value):
         with timezone.override(ICT):
             return super().prepare_value(value)
-
-
-def add_service_error(form: forms.BaseForm, error: Exception) -> None:
-    """Show an error raised by a service next to its field (or above the form)."""
-    if isinstance(error, DomainError):
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return
-    form.add_error(None, error)
 
 
 def _local_datetime_fields(form: forms.BaseForm, *names: str) -> None:
@@ -269,26 +256,3 @@ def default_duplicate_start(event: Event) -> datetime:
     return event.starts_at + timedelta(days=7)
 
 
-class TeamAddForm(forms.Form):
-    """Add someone to an organization by username or e-mail (a new e-mail is invited)."""
-
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
-    login = forms.CharField(
-        label=_("Username or e-mail"),
-        max_length=254,
-        help_text=_("Someone without an account gets an invitation at this address."),
-    )
-    role = forms.ChoiceField(
-        label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.FRONT_DESK
-    )
-
-    def __init__(self, *args, organizations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
-        if len(organizations) == 1:
-            self.fields["organization"].initial = organizations[0].pk
-            self.fields["organization"].widget = forms.HiddenInput()
-
-
-class MembershipRoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)

@@ -1,43 +1,11 @@
 """Who may do what with organizations and events. Used by pages and the API alike."""
-
-from events.models import MembershipRole
-
-
-def _roles(user) -> dict[int, str]:
-    """The user's role per organization id, read once per request and kept on the user."""
-    if not getattr(user, "is_authenticated", False):
-        return {}
-    cached = getattr(user, "_press_roles", None)
-    if cached is None:
-        cached = dict(user.memberships.values_list("organization_id", "role"))
-        user._press_roles = cached
-    return cached
-
-
-def is_superuser(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
-
-
-def organizer_organization_ids(user) -> set[int]:
-    return {org for org, role in _roles(user).items() if role == MembershipRole.ORGANIZER}
-
-
-def staff_organization_ids(user) -> set[int]:
-    """Organizations where the user is organizer or front desk."""
-    return set(_roles(user))
-
-
-def is_organizer(user) -> bool:
-    """Organizer of at least one organization (or superuser): may use the back office."""
-    return is_superuser(user) or bool(organizer_organization_ids(user))
-
-
-def is_front_desk_anywhere(user) -> bool:
-    return is_superuser(user) or bool(staff_organization_ids(user))
-
-
-def can_manage_organization(user, organization_id: int | None) -> bool:
-    return is_superuser(user) or organization_id in organizer_organization_ids(user)
+from organizations.permissions import (
+    can_manage_organization,
+    is_front_desk_anywhere,
+    is_organizer,
+    is_superuser,
+    staff_organization_ids,
+)
 
 
 def can_manage_event(user, event) -> bool:
@@ -76,11 +44,6 @@ def can_see_attendance(user, event) -> bool:
 def can_export_attendance(user, event) -> bool:
     """The list of names (CSV) is personal data: organizers of the event only."""
     return can_manage_event(user, event)
-
-
-def can_manage_team(user, organization_id: int) -> bool:
-    """Organizers add, change and remove the members of their own organization."""
-    return can_manage_organization(user, organization_id)
 
 
 def can_see_event_details(user, event) -> bool:

@@ -1,13 +1,12 @@
 """Reads for events: querysets already limited to what the user may see, already prefetched."""
 
-from datetime import datetime
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from accreditation.models import Accreditation, AccreditationStatus
-from events.models import PUBLIC_STATUSES, AgendaItem, Event, Organization, Speaker
-from events.permissions import is_superuser, organizer_organization_ids
+from events.models import PUBLIC_STATUSES, AgendaItem, Event, Speaker
+from organizations.permissions import is_superuser, organizer_organization_ids
+from venues.models import Room, Venue
 
 
 def events_visible_to(user) -> QuerySet[Event]:
@@ -54,10 +53,6 @@ def speakers_visible_to(user) -> QuerySet[Speaker]:
     condition = public | Q(organization_id__in=own) if own else public
     ids = Speaker.objects.filter(condition).values("id")
     return speakers.filter(id__in=ids)
-
-
-def organizations_list() -> QuerySet[Organization]:
-    return Organization.objects.all()
 
 
 def room_conflict(*, room, starts_at, ends_at, exclude_event_id=None) -> Event | None:
@@ -126,30 +121,27 @@ def calendar_event_queryset(*, include_agenda: bool = False) -> QuerySet[Event]:
     return events
 
 
-# Requests that hold, or may still get, a seat; rejected, cancelled and revoked ones leave the feed.
-PERSONAL_CALENDAR_STATUSES = (
-    AccreditationStatus.APPROVED,
-    AccreditationStatus.PENDING,
-    AccreditationStatus.WAITLISTED,
-)
-
-
-def personal_calendar_accreditations(profile) -> list[Accreditation]:
-    """The journalist's requests that belong in their own feed, each with its event loaded."""
-    return list(
-        Accreditation.objects.filter(
-            journalist=profile,
-            status__in=PERSONAL_CALENDAR_STATUSES,
-            event__status__in=PUBLIC_STATUSES,
+def venue_with_upcoming_events(slug: str, *, now) -> Venue:
+    """A venue with its rooms and, on each room, its upcoming public events."""
+    upcoming = (
+        Event.objects.public().upcoming(now).select_related("organization").order_by("starts_at")
+    )
+    return Venue.objects.prefetch_related(
+        Prefetch(
+            "rooms",
+            queryset=Room.objects.prefetch_related(
+                Prefetch("events", queryset=upcoming, to_attr="upcoming_events")
+            ),
         )
-        .select_related("event__organization", "event__room__venue")
-        .order_by("event__starts_at", "event_id")
-    )
+    ).get(slug=slug)
 
 
-def personal_calendar_last_change(profile) -> datetime | None:
-    """When anything in the journalist's feed last changed, including requests that left it."""
-    changes = Accreditation.objects.filter(journalist=profile).aggregate(
-        request=Max("updated_at"), event=Max("event__updated_at")
+def room_bookings(room: Room, *, starts_at, ends_at) -> list[Event]:
+    """Events (not cancelled) that hold `room` at some moment between the two times."""
+    return list(
+        Event.objects.holding_rooms()
+        .filter(room=room)
+        .overlapping(starts_at, ends_at)
+        .select_related("organization")
+        .order_by("starts_at", "id")
     )
-    return max((when for when in (*changes.values(), profile.updated_at) if when), default=None)

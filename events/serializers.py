@@ -1,13 +1,6 @@
 from rest_framework import serializers
 
-from events.models import AgendaItem, Event, Organization, Speaker
-
-
-class OrganizationSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Organization
-        fields = ["id", "slug", "name", "name_en", "website", "email", "phone"]
-        extra_kwargs = {"slug": {"required": False}}
+from events.models import AgendaItem, Event, Speaker
 
 
 class SpeakerSerializer(serializers.ModelSerializer):

@@ -14,11 +14,12 @@ from rest_framework.views import APIView
 
 from common.permissions import ReadOnlyOr
 from events import selectors
-from events.models import PressRelease, PressReleaseAttachment
-from events.permissions import can_manage_event, is_organizer
+from events.permissions import can_manage_event
+from organizations.permissions import is_organizer
 from press import selectors as press_selectors
 from press import services as press_services
 from press.filters import PressReleaseFilter
+from press.models import PressRelease, PressReleaseAttachment
 from press.serializers import (
     PressAttachmentSerializer,
     PressAttachmentUploadSerializer,

@@ -3,7 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from common.filters import StrictFilterSet
-from events.models import Event, PressAudience, PressRelease
+from events.models import Event
+from press.models import PressAudience, PressRelease
 
 
 class PressReleaseFilter(StrictFilterSet):

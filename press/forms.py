@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models import MediaContact, PressRelease
+from press.models import MediaContact, PressRelease
 
 
 class MultipleFileInput(forms.ClearableFileInput):

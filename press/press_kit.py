@@ -38,9 +38,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from common.dates import ICT
 from common.pdf_fonts import register_fonts
 from common.pdf_text import escape, plain_paragraphs, rich_paragraphs
-from events.models import ICT, EventStatus
+from events.models import EventStatus
 from press.selectors import PressKitData
 
 logger = logging.getLogger(__name__)

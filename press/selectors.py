@@ -21,17 +21,11 @@ from django.utils import timezone
 
 from accreditation.models import Accreditation, AccreditationStatus
 from accreditation.selectors import is_approved_for
-from events.models import (
-    AgendaItem,
-    Event,
-    MediaContact,
-    PressAudience,
-    PressRelease,
-    PressReleaseAttachment,
-    Speaker,
-)
-from events.permissions import can_manage_event, is_superuser, organizer_organization_ids
+from events.models import AgendaItem, Event, Speaker
+from events.permissions import can_manage_event
 from events.selectors import events_visible_to
+from organizations.permissions import is_superuser, organizer_organization_ids
+from press.models import MediaContact, PressAudience, PressRelease, PressReleaseAttachment
 
 # Raise when the kit's layout changes, so kits cached by the previous code are not served.
 PRESS_KIT_LAYOUT_VERSION = 1

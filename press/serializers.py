@@ -2,7 +2,8 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from common.richtext import to_html
-from events.models import Event, PressRelease, PressReleaseAttachment
+from events.models import Event
+from press.models import PressRelease, PressReleaseAttachment
 
 
 class PressAttachmentSerializer(serializers.ModelSerializer):

@@ -16,7 +16,8 @@ from PIL import Image, UnidentifiedImageError
 
 from common.errors import DomainError
 from common.richtext import clean
-from events.models import AttachmentKind, Event, MediaContact, PressRelease, PressReleaseAttachment
+from events.models import Event
+from press.models import AttachmentKind, MediaContact, PressRelease, PressReleaseAttachment
 
 
 class PressError(DomainError):

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
 from events import selectors
-from events.models import MediaContact, PressReleaseAttachment
 from events.permissions import can_manage_event
 from press import selectors as press_selectors
 from press import services as press_services
 from press.forms import MediaContactForm, PressReleaseForm
+from press.models import MediaContact, PressReleaseAttachment
 
 KIT_LANGUAGES = ("vi", "en")
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from events.models import MembershipRole
+from organizations.models import MembershipRole
 from tests.factories import EventFactory, MembershipFactory, OrganizationFactory, UserFactory
 
 ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]

@@ -17,16 +17,8 @@ from accreditation.models import (
     OutletKind,
     OutletQuota,
 )
-from events.models import (
-    AgendaItem,
-    Event,
-    EventKind,
-    EventStatus,
-    Membership,
-    MembershipRole,
-    Organization,
-    Speaker,
-)
+from events.models import AgendaItem, Event, EventKind, EventStatus, Speaker
+from organizations.models import Membership, MembershipRole, Organization
 from venues.models import Room, Venue
 
 
@@ -179,7 +171,7 @@ class OutletQuotaFactory(factory.django.DjangoModelFactory):
 
 class PressReleaseFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "events.PressRelease"
+        model = "press.PressRelease"
 
     event = factory.SubFactory(EventFactory)
     title = factory.Sequence(lambda n: f"Thông cáo báo chí số {n}")
@@ -194,7 +186,7 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
 
 class MediaContactFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "events.MediaContact"
+        model = "press.MediaContact"
 
     event = factory.SubFactory(EventFactory)
     name = factory.Sequence(lambda n: f"Lê Thị Thu Hà {n}")

@@ -3,25 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import FieldsetsMixin
 from venues.models import Room, Venue
-
-
-class FieldsetsMixin:
-    """Group a form's fields under legends: `fieldsets = ((legend, (name, ...)), ...)`.
-
-    The console's templates render `form.grouped` so every form looks and reads the same;
-    a fieldset named with a css class (third item) can be laid out side by side.
-    """
-
-    fieldsets: tuple = ()
-
-    def grouped(self):
-        groups = []
-        for legend, names, *css in self.fieldsets:
-            fields = [self[name] for name in names if name in self.fields]
-            if fields:
-                groups.append({"legend": legend, "fields": fields, "css": css[0] if css else ""})
-        return groups
 
 
 def room_label(room: Room) -> str:

@@ -2,7 +2,6 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from events.models import Event
 from venues.models import Room, Venue
 
 
@@ -12,32 +11,6 @@ def venue_list() -> QuerySet[Venue]:
 
 def room_list() -> QuerySet[Room]:
     return Room.objects.select_related("venue")
-
-
-def venue_with_upcoming_events(slug: str, *, now) -> Venue:
-    """A venue with its rooms and, on each room, its upcoming public events."""
-    upcoming = (
-        Event.objects.public().upcoming(now).select_related("organization").order_by("starts_at")
-    )
-    return Venue.objects.prefetch_related(
-        Prefetch(
-            "rooms",
-            queryset=Room.objects.prefetch_related(
-                Prefetch("events", queryset=upcoming, to_attr="upcoming_events")
-            ),
-        )
-    ).get(slug=slug)
-
-
-def room_bookings(room: Room, *, starts_at, ends_at) -> list[Event]:
-    """Events (not cancelled) that hold `room` at some moment between the two times."""
-    return list(
-        Event.objects.holding_rooms()
-        .filter(room=room)
-        .overlapping(starts_at, ends_at)
-        .select_related("organization")
-        .order_by("starts_at", "id")
-    )
 
 
 def venues_with_rooms() -> QuerySet[Venue]:

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from venues import selectors
+from events import selectors
 from venues.models import Venue
 
 

@@ -2,7 +2,7 @@
 
 import common.i18n
 import django.db.models.deletion
-import events.models
+import press.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             name='PressReleaseAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=events.models._attachment_path, verbose_name='file')),
+                ('file', models.FileField(max_length=200, upload_to=press.models._attachment_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=200, verbose_name='file name')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF document'), ('image', 'image'), ('document', 'office document')], max_length=20, verbose_name='kind')),
                 ('content_type', models.CharField(max_length=100)),

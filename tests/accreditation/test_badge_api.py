@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from accreditation.models import AccreditationStatus, Badge, BadgeStatus, CheckIn, ScanResult
+from accreditation.models import AccreditationStatus, Badge, BadgeStatus
+from checkin.models import CheckIn, ScanResult
 from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, BadgeFactory, EventFactory
 

@@ -4,14 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accreditation.badges import badge_reprint
-from accreditation.models import AccreditationStatus, CheckIn, ScanResult
-from checkin.services import (
-    CheckInError,
-    checkin_counters,
-    checkin_manual,
-    checkin_scan,
-    desk_search,
-)
+from accreditation.models import AccreditationStatus
+from checkin.models import CheckIn, ScanResult
+from checkin.selectors import checkin_counters, desk_search
+from checkin.services import CheckInError, checkin_manual, checkin_scan
 from events.models import EventStatus
 from tests.factories import AccreditationFactory, BadgeFactory, EventFactory
 

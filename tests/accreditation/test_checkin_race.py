@@ -8,7 +8,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from accreditation.models import CheckIn, ScanResult
+from checkin.models import CheckIn, ScanResult
 from checkin.services import checkin_manual, checkin_scan
 from tests.factories import BadgeFactory, EventFactory, MembershipFactory
 

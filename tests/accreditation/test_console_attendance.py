@@ -11,7 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accreditation.models import AccreditationStatus, CheckIn, JournalistRole
+from accreditation.models import AccreditationStatus, JournalistRole
+from checkin.models import CheckIn
 from checkin.services import checkin_manual, checkin_scan
 from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, BadgeFactory, EventFactory, MediaOutletFactory

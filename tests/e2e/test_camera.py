@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from accreditation import services
 from accreditation.badges import active_badge
-from accreditation.models import CheckIn, ScanResult
+from checkin.models import CheckIn, ScanResult
 from tests.e2e.conftest import launch
 from tests.e2e.helpers import log_in_as
 from tests.factories import AccreditationFactory, EventFactory, JournalistProfileFactory

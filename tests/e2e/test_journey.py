@@ -12,7 +12,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from accreditation.models import Accreditation, AccreditationStatus, CheckIn, ScanResult
+from accreditation.models import Accreditation, AccreditationStatus
+from checkin.models import CheckIn, ScanResult
 from events.forms import ICT
 from events.models import Event, EventStatus
 from tests.e2e.conftest import PASSWORD

@@ -10,8 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events import services
-from events.models import Membership, MembershipRole
+from organizations import services
+from organizations.models import Membership, MembershipRole
 from tests.conftest import ROLES
 from tests.factories import MembershipFactory, UserFactory
 

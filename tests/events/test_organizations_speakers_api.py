@@ -2,7 +2,8 @@
 
 import pytest
 
-from events.models import Organization, Speaker
+from events.models import Speaker
+from organizations.models import Organization
 from tests.factories import EventFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from events.models import PressRelease, PressReleaseAttachment
+from press.models import PressRelease, PressReleaseAttachment
 from tests.events.press_support import Clock, docx_file, fake_file, pdf_file, png_file
 from tests.factories import EventFactory, PressReleaseFactory
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from events.models import MediaContact, PressRelease, PressReleaseAttachment
+from press.models import MediaContact, PressRelease, PressReleaseAttachment
 from tests.events.press_support import Clock, fake_file, pdf_file
 from tests.factories import MediaContactFactory, PressReleaseFactory
 

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from events import services as event_services
-from events.models import Event, EventKind, EventStatus, Membership, MembershipRole, Organization
+from events.models import Event, EventKind, EventStatus
+from organizations.models import Membership, MembershipRole, Organization
 from venues import services as venue_services
 from venues.models import Venue
 
