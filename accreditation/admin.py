@@ -33,8 +33,6 @@ class JournalistProfileAdmin(admin.ModelAdmin):
     readonly_fields = ["calendar_token", "photo"]
 
 
-
-
 @admin.register(Accreditation)
 class AccreditationAdmin(admin.ModelAdmin):
     """Read-only here: decisions go through the review page so they are logged and mailed."""

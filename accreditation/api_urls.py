@@ -5,9 +5,7 @@ from django.urls import path
 from accreditation import api, badge_api
 
 urlpatterns = [
-    path(
-        "journalists/me/", api.JournalistMeApi.as_view(), name="api-journalist-me"
-    ),
+    path("journalists/me/", api.JournalistMeApi.as_view(), name="api-journalist-me"),
     path(
         "journalists/me/export/",
         api.JournalistMeExportApi.as_view(),

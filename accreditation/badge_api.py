@@ -1,4 +1,4 @@
-"""accreditation.badge_api."""
+"""API for badges: the PDF for its holder and organizers, reprints, an event's badges."""
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _

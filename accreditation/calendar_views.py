@@ -1,4 +1,4 @@
-"""accreditation.calendar_views."""
+"""The personal calendar feed at a secret URL."""
 
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe

@@ -20,9 +20,7 @@ class SignUpForm(forms.Form):
     )
     email = forms.EmailField(label=_("E-mail"))
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(
-        label=_("Password again"), widget=forms.PasswordInput, strip=False
-    )
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
     preferred_language = forms.ChoiceField(
         label=_("Language for e-mails"), choices=settings.LANGUAGES
     )
@@ -188,9 +186,7 @@ class WalkInForm(forms.Form):
         label=_("E-mail"), help_text=_("The approval and the badge link go there.")
     )
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
-    press_card_number = forms.CharField(
-        label=_("Press card number"), max_length=40, required=False
-    )
+    press_card_number = forms.CharField(label=_("Press card number"), max_length=40, required=False)
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

@@ -1,4 +1,4 @@
-"""accreditation.ical."""
+"""A journalist's personal calendar feed: plain functions returning text, no queries."""
 
 from django.conf import settings
 from django.utils import translation

@@ -277,5 +277,3 @@ class Badge(models.Model):
 
     def __str__(self):
         return f"{self.serial} ({self.status})"
-
-

@@ -70,9 +70,12 @@ def can_view_journalist(user, profile) -> bool:
     if own and accreditations.filter(event__organization_id__in=own).exists():
         return True
     desk_only = staff_organization_ids(user) - own
-    return bool(desk_only) and accreditations.filter(
-        event__organization_id__in=desk_only, status=AccreditationStatus.APPROVED
-    ).exists()
+    return (
+        bool(desk_only)
+        and accreditations.filter(
+            event__organization_id__in=desk_only, status=AccreditationStatus.APPROVED
+        ).exists()
+    )
 
 
 def can_view_letter(user, accreditation) -> bool:

@@ -148,9 +148,7 @@ def _limit_refusal(accreditation: Accreditation) -> AccreditationError | None:
     quota = OutletQuota.objects.filter(event=event, category=accreditation.category).first()
     if quota is None:
         return None
-    used = approved.filter(
-        category=accreditation.category, journalist__outlet_id=outlet_id
-    ).count()
+    used = approved.filter(category=accreditation.category, journalist__outlet_id=outlet_id).count()
     if used >= quota.limit:
         return AccreditationError(
             "outlet_quota_full",
@@ -262,9 +260,7 @@ def accreditation_request(
         )
     letter = clean_assignment_letter(assignment_letter) if assignment_letter else None
     existing = (
-        Accreditation.objects.select_for_update()
-        .filter(event=event, journalist=journalist)
-        .first()
+        Accreditation.objects.select_for_update().filter(event=event, journalist=journalist).first()
     )
     if existing is not None:
         if existing.status != S.CANCELLED:
@@ -293,9 +289,7 @@ def accreditation_request(
 
 def _check_walk_ins_allowed(event: Event) -> None:
     if not event.allow_walk_ins:
-        raise AccreditationError(
-            "walk_ins_not_allowed", _("This event does not accept walk-ins.")
-        )
+        raise AccreditationError("walk_ins_not_allowed", _("This event does not accept walk-ins."))
     if event.status != EventStatus.PUBLISHED or event.ends_at <= timezone.now():
         raise AccreditationError(
             "walk_ins_closed", _("Walk-ins are only registered until the event ends.")
@@ -631,18 +625,18 @@ def personal_data_purge(*, now=None, retention_days: int | None = None) -> Purge
     cutoff = now - timedelta(days=days)
     result = PurgeResult()
 
-    expired_letters = Accreditation.objects.select_for_update().filter(
-        event__ends_at__lt=cutoff
-    ).exclude(assignment_letter="")
+    expired_letters = (
+        Accreditation.objects.select_for_update()
+        .filter(event__ends_at__lt=cutoff)
+        .exclude(assignment_letter="")
+    )
     for accreditation in expired_letters:
         _delete_file_on_commit(accreditation.assignment_letter.name)
         accreditation.assignment_letter = ""
         accreditation.save(update_fields=["assignment_letter", "updated_at"])
         result.letters += 1
 
-    still_needed = Accreditation.objects.filter(event__ends_at__gte=cutoff).values(
-        "journalist_id"
-    )
+    still_needed = Accreditation.objects.filter(event__ends_at__gte=cutoff).values("journalist_id")
     with_requests = Accreditation.objects.values("journalist_id")
     holders = (
         JournalistProfile.objects.select_for_update()
@@ -659,6 +653,7 @@ def personal_data_purge(*, now=None, retention_days: int | None = None) -> Purge
             profile.press_card_number = ""
             profile.foreign_permit_number = ""
             result.id_numbers += 1
-        profile.save(update_fields=["photo", "press_card_number", "foreign_permit_number",
-                                    "updated_at"])
+        profile.save(
+            update_fields=["photo", "press_card_number", "foreign_permit_number", "updated_at"]
+        )
     return result

@@ -115,7 +115,5 @@ def clean_assignment_letter(upload) -> ContentFile:
     try:
         image = _decode_image(data, field)
     except ValidationError:
-        raise ValidationError(
-            {field: _("Upload the letter as a PDF, JPEG or PNG file.")}
-        ) from None
+        raise ValidationError({field: _("Upload the letter as a PDF, JPEG or PNG file.")}) from None
     return ContentFile(_to_jpeg(image, LETTER_IMAGE_MAX_SIZE), name=f"{uuid.uuid4().hex}.jpg")

@@ -287,5 +287,3 @@ def accreditation_letter(request, pk):
 
 
 # ---------------------------------------------------------------- organizer review
-
-

@@ -1,4 +1,4 @@
-"""checkin.models."""
+"""Scans at the front desk: every scan is kept; the accepted one is the admission."""
 
 from django.conf import settings
 from django.db import models

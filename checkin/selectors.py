@@ -1,4 +1,4 @@
-"""checkin.selectors."""
+"""Reads for the desk: events a user may staff, counters, scan lists and desk search."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 

@@ -289,5 +289,3 @@ def checkin_manual(*, accreditation: Accreditation, event: Event, desk: str, by)
         manual=True,
     )
     return ScanOutcome(result, checkin, current, None)
-
-

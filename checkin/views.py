@@ -1,4 +1,4 @@
-"""checkin.views."""
+"""The front desk page and walk-in registration."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -77,7 +77,7 @@ def desk(request, slug):
     # Organizers register walk-ins from the desk; front-desk staff only scan and search.
     if context["can_manage"] and event.allow_walk_ins:
         context["walk_in_form"] = WalkInForm()
-    return render(request, "accreditation/desk.html", context)
+    return render(request, "checkin/desk.html", context)
 
 
 @login_required
@@ -102,7 +102,7 @@ def walk_in(request, slug):
     badge = pdf.accreditation_badge(accreditation) if accreditation else None
     return render(
         request,
-        "accreditation/walk_in.html",
+        "checkin/walk_in.html",
         {"event": event, "form": form, "accreditation": accreditation, "badge": badge},
         status=400 if form.errors else 200,
     )

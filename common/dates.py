@@ -1,4 +1,4 @@
-"""common.dates."""
+"""The site's time zone and day boundaries (times are stored in UTC, shown in ICT)."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo

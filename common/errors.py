@@ -1,4 +1,5 @@
 """Domain errors shared by every app: a machine-readable code plus a human message."""
+
 from django.core.exceptions import ValidationError
 
 

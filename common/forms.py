@@ -1,4 +1,4 @@
-"""common.forms."""
+"""Form helpers shared by every app: service errors on forms, fieldsets."""
 
 from django import forms
 from django.core.exceptions import ValidationError

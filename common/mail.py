@@ -1,4 +1,4 @@
-"""common.mail."""
+"""Sending e-mail in the background."""
 
 from django_tasks import task
 

@@ -37,7 +37,7 @@ from events.permissions import (
 def _badges_page(request, event, rows, form, status=200):
     return render(
         request,
-        "manage/badges.html",
+        "console/badges.html",
         _event_context(event, "manage-event-badges", form=form, rows=rows),
         status=status,
     )
@@ -114,7 +114,7 @@ def badge_reprint_view(request, slug, pk):
             )
     return render(
         request,
-        "manage/badge_reprint.html",
+        "console/badge_reprint.html",
         _event_context(
             event, "manage-event-badges", form=form, accreditation=accreditation, badge=current
         ),
@@ -139,7 +139,7 @@ def attendance(request, slug):
     event = _desk_event(request, slug)
     return render(
         request,
-        "manage/attendance.html",
+        "console/attendance.html",
         _event_context(
             event,
             "manage-event-attendance",
@@ -179,15 +179,11 @@ def desk_home(request):
     """The events whose desk the user can open, from today on."""
     today_start, _end = local_day_bounds(timezone.localdate())
     events = list(
-        desk_events(request.user)
-        .filter(ends_at__gte=today_start)
-        .order_by("starts_at", "id")[:50]
+        desk_events(request.user).filter(ends_at__gte=today_start).order_by("starts_at", "id")[:50]
     )
     for event in events:
         event.can_manage = can_manage_event(request.user, event)
-    return render(request, "manage/desk_home.html", {"events": events})
+    return render(request, "console/desk_home.html", {"events": events})
 
 
 # --- Walk-ins at the desk ---------------------------------------------------------------------
-
-

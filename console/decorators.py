@@ -1,4 +1,4 @@
-"""console.decorators."""
+"""Access decorators and small helpers shared by the console's pages."""
 
 from functools import wraps
 

@@ -4,7 +4,6 @@ Views are thin: form -> service -> redirect. Rules live in events/services.py, v
 events/manage_selectors.py, access in events/permissions.py.
 """
 
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -79,7 +78,7 @@ def dashboard(request):
     today, later = selectors.dashboard_events(request.user, now=timezone.now())
     return render(
         request,
-        "manage/dashboard.html",
+        "console/dashboard.html",
         {
             "today": today,
             "later": later,
@@ -104,7 +103,7 @@ def event_list(request):
     query.pop("page", None)
     return render(
         request,
-        "manage/event_list.html",
+        "console/event_list.html",
         {
             "filter": event_filter,
             "page": page,
@@ -133,7 +132,7 @@ def event_create(request):
             return redirect("manage-event-detail", slug=event.slug)
     return render(
         request,
-        "manage/event_form.html",
+        "console/event_form.html",
         {"form": form, "event": None},
         status=400 if form.errors else 200,
     )
@@ -150,7 +149,7 @@ def event_detail(request, slug):
     pickable = selectors.organization_speakers(event.organization_id).exclude(pk__in=on_event)
     return render(
         request,
-        "manage/event_detail.html",
+        "console/event_detail.html",
         _event_context(
             event,
             "manage-event-detail",
@@ -185,7 +184,7 @@ def event_edit(request, slug):
     saved = _event(request, slug)
     return render(
         request,
-        "manage/event_form.html",
+        "console/event_form.html",
         _event_context(saved, "manage-event-edit", form=form),
         status=400 if form.errors else 200,
     )
@@ -236,7 +235,7 @@ def event_status(request, slug, action):
             return redirect("manage-event-detail", slug=event.slug)
     return render(
         request,
-        "manage/event_status.html",
+        "console/event_status.html",
         _event_context(
             event,
             "",
@@ -272,7 +271,7 @@ def event_duplicate(request, slug):
             return redirect("manage-event-detail", slug=copy.slug)
     return render(
         request,
-        "manage/event_duplicate.html",
+        "console/event_duplicate.html",
         _event_context(
             event,
             "",
@@ -297,7 +296,7 @@ def event_delete(request, slug):
             return redirect("manage-event-list")
     return render(
         request,
-        "manage/confirm.html",
+        "console/confirm.html",
         _event_context(
             event,
             "",
@@ -322,7 +321,7 @@ def event_delete(request, slug):
 def _agenda_form_page(request, event, form, item=None):
     return render(
         request,
-        "manage/agenda_form.html",
+        "console/agenda_form.html",
         _event_context(event, "", form=form, item=item),
         status=400 if form.errors else 200,
     )
@@ -377,7 +376,7 @@ def agenda_delete(request, slug, pk):
         return redirect(_agenda_anchor(event))
     return render(
         request,
-        "manage/confirm.html",
+        "console/confirm.html",
         _event_context(
             event,
             "",
@@ -422,7 +421,7 @@ def speaker_create(request, slug):
             return redirect(_speakers_anchor(event))
     return render(
         request,
-        "manage/speaker_form.html",
+        "console/speaker_form.html",
         _event_context(event, "", form=form, speaker=None),
         status=400 if form.errors else 200,
     )
@@ -443,7 +442,7 @@ def speaker_edit(request, slug, pk):
             return redirect(_speakers_anchor(event))
     return render(
         request,
-        "manage/speaker_form.html",
+        "console/speaker_form.html",
         _event_context(event, "", form=form, speaker=speaker),
         status=400 if form.errors else 200,
     )
@@ -474,7 +473,7 @@ def speaker_remove(request, slug, pk):
         return redirect(_speakers_anchor(event))
     return render(
         request,
-        "manage/confirm.html",
+        "console/confirm.html",
         _event_context(
             event,
             "",

@@ -1,4 +1,4 @@
-"""console.review_views."""
+"""The accreditation review pages of the console (/manage/events/<slug>/accreditations/)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -55,7 +55,7 @@ def review(request, slug):
     quotas = {q.category: q.limit for q in counters.quotas}
     return render(
         request,
-        "accreditation/review.html",
+        "console/review.html",
         {
             "event": event,
             "filter": review_filter,

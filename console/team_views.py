@@ -23,7 +23,7 @@ def _team_page(request, form, status=200):
         )
     return render(
         request,
-        "manage/team.html",
+        "console/team.html",
         {"form": form, "memberships": memberships, "roles": MembershipRole.choices},
         status=status,
     )
@@ -105,7 +105,7 @@ def team_remove(request, pk):
     yourself = membership.user_id == request.user.pk
     return render(
         request,
-        "manage/confirm.html",
+        "console/confirm.html",
         {
             "question": (
                 _("Leave %(organization)s? You will lose access to its events.")

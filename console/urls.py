@@ -71,9 +71,7 @@ urlpatterns = [
         desk.attendance_export,
         name="manage-event-attendance-csv",
     ),
-    path(
-        "events/<slug:slug>/accreditations/", review_views.review, name="accreditation-review"
-    ),
+    path("events/<slug:slug>/accreditations/", review_views.review, name="accreditation-review"),
     path(
         "events/<slug:slug>/accreditations/bulk/",
         review_views.review_bulk,

@@ -31,7 +31,7 @@ SLOTS = (DAY_LAST_HOUR - DAY_FIRST_HOUR) * 60 // SLOT_MINUTES
 
 @console_view
 def venue_list(request):
-    return render(request, "manage/venue_list.html", {"venues": selectors.venues_with_rooms()})
+    return render(request, "console/venue_list.html", {"venues": selectors.venues_with_rooms()})
 
 
 @console_view
@@ -59,7 +59,7 @@ def _venue_form(request, venue):
             return redirect("manage-venue-list")
     return render(
         request,
-        "manage/venue_form.html",
+        "console/venue_form.html",
         {"form": form, "venue": venue if venue and venue.pk else None},
         status=400 if form.errors else 200,
     )
@@ -93,7 +93,7 @@ def _room_form(request, room, initial):
             return redirect("manage-venue-list")
     return render(
         request,
-        "manage/room_form.html",
+        "console/room_form.html",
         {"form": form, "room": room if room and room.pk else None},
         status=400 if form.errors else 200,
     )
@@ -160,7 +160,7 @@ def room_week(request, pk):
     bookings = room_bookings(room, starts_at=week_start, ends_at=week_end)
     return render(
         request,
-        "manage/room_week.html",
+        "console/room_week.html",
         {
             "room": room,
             "monday": monday,

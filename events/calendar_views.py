@@ -109,5 +109,3 @@ def public_calendar(request):
     body = ical.events_feed(events, language=request.LANGUAGE_CODE)
     last_modified = max((event.updated_at for event in events), default=None)
     return _calendar_response(request, body, last_modified=last_modified, filename="calendar.ics")
-
-

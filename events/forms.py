@@ -254,5 +254,3 @@ class AvailabilityForm(forms.Form):
 def default_duplicate_start(event: Event) -> datetime:
     """A week after the original, same time of day: the usual "same again next week"."""
     return event.starts_at + timedelta(days=7)
-
-

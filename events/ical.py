@@ -277,5 +277,3 @@ def events_feed(events: Iterable, *, language: str = "vi", name: str | None = No
     for event in events:
         writer.add_event(event)
     return writer.calendar(name=name or default_feed_name(language))
-
-

@@ -1,4 +1,3 @@
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -234,5 +233,3 @@ class AgendaItem(BilingualMixin, models.Model):
 
 
 # --- Press materials (issue 6) -------------------------------------------------------------
-
-

@@ -1,4 +1,5 @@
 """Who may do what with organizations and events. Used by pages and the API alike."""
+
 from organizations.permissions import (
     can_manage_organization,
     is_front_desk_anywhere,
@@ -15,11 +16,6 @@ def can_manage_event(user, event) -> bool:
 def can_check_in(user, event) -> bool:
     """Front-desk staff and organizers of the event's organization."""
     return is_superuser(user) or event.organization_id in staff_organization_ids(user)
-
-
-def can_manage_venues(user) -> bool:
-    """Venues and rooms are shared by all organizers of the press center."""
-    return is_organizer(user)
 
 
 def can_manage_speaker(user, speaker) -> bool:

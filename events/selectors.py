@@ -1,6 +1,5 @@
 """Reads for events: querysets already limited to what the user may see, already prefetched."""
 
-
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accreditation.notifications import notify_event_status_change
 from common.errors import DomainError
 from common.text import unique_slug
 from events.models import AgendaItem, Event, EventStatus, Speaker
 from events.selectors import room_conflict
+from events.signals import event_status_changed
 from venues.models import Room
 
 
@@ -168,7 +168,12 @@ def event_change_status(*, event: Event, status: str, reason: str = "") -> Event
     previous = event.status
     event = event_update(event=event, **fields)
     if event.status != previous:
-        notify_event_status_change(event=event)  # e-mails journalists once the change commits
+        status = event.status
+        transaction.on_commit(
+            lambda: event_status_changed.send(
+                sender=Event, event=event, previous=previous, status=status
+            )
+        )
     return event
 
 
@@ -308,5 +313,3 @@ def event_speaker_remove(*, event: Event, speaker: Speaker) -> None:
 
 
 # --- Organization members (organizers and front desk) -------------------------------------------
-
-

@@ -1,12 +1,14 @@
-"""Public pages: home, event list and event detail."""
+"""Public pages: home, event list, event detail and a venue with its upcoming events."""
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from events import selectors
 from events.filters import EventPageFilter
 from events.models import EventStatus
+from venues.models import Venue
 
 
 def home(request):
@@ -59,3 +61,12 @@ def event_detail(request, slug):
             "is_draft": event.status == EventStatus.DRAFT,
         },
     )
+
+
+def venue_detail(request, slug):
+    """A venue with its rooms and the public events coming up there."""
+    try:
+        venue = selectors.venue_with_upcoming_events(slug, now=timezone.now())
+    except Venue.DoesNotExist:
+        raise Http404 from None
+    return render(request, "venues/venue_detail.html", {"venue": venue})

@@ -1,4 +1,4 @@
-"""organizations.admin."""
+"""Admin for organizations and their members."""
 
 from django.contrib import admin
 

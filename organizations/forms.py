@@ -1,4 +1,4 @@
-"""organizations.forms."""
+"""Forms for an organization's team: add a member, change a role."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""organizations.models."""
+"""Organizations that host events, and who works for them in which role."""
 
 from django.conf import settings
 from django.db import models

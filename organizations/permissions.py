@@ -1,4 +1,4 @@
-"""organizations.permissions."""
+"""Role predicates: who is organizer or front desk of which organization. Pages and API alike."""
 
 from organizations.models import MembershipRole
 

@@ -1,5 +1,4 @@
-"""organizations.selectors."""
-
+"""Reads for organizations and their members, limited to what the user may see."""
 
 from django.db.models import (
     QuerySet,

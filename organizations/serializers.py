@@ -1,4 +1,4 @@
-"""organizations.serializers."""
+"""API shapes for organizations."""
 
 from rest_framework import serializers
 

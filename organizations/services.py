@@ -1,4 +1,4 @@
-"""organizations.services."""
+"""Writes for organizations and memberships: create, add or invite, change role, remove."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -69,7 +69,7 @@ def _invite(user, organization: Organization) -> None:
         "username": user.get_username(),
     }
     subject = _("You are invited to the Press Center: %(organization)s") % context
-    body = render_to_string("manage/email/invitation.txt", context)
+    body = render_to_string("organizations/email/invitation.txt", context)
     to = [user.email]
     transaction.on_commit(lambda: send_prepared_email.enqueue(subject, body, to))
 

@@ -1,4 +1,4 @@
-"""press.models."""
+"""Press releases (with embargo), their attachments, and an event's media contacts."""
 
 import uuid
 
@@ -73,16 +73,14 @@ class PressRelease(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(
-            "press-release-detail", kwargs={"slug": self.event.slug, "pk": self.pk}
-        )
+        return reverse("press-release-detail", kwargs={"slug": self.event.slug, "pk": self.pk})
 
     def is_embargoed(self, now=None) -> bool:
         """Whether the embargo still holds at `now`."""
         return self.embargo_until is not None and (now or timezone.now()) < self.embargo_until
 
     def embargo_label(self, language: str | None = None) -> str:
-        """"EMBARGOED UNTIL 10:00 ICT 3 February 2026", in the given language."""
+        """ "EMBARGOED UNTIL 10:00 ICT 3 February 2026", in the given language."""
         return embargo_label(self.embargo_until, language) if self.embargo_until else ""
 
 
@@ -119,9 +117,7 @@ def _attachment_path(instance, filename):
 
 
 class PressReleaseAttachment(models.Model):
-    release = models.ForeignKey(
-        PressRelease, on_delete=models.CASCADE, related_name="attachments"
-    )
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to=_attachment_path, max_length=200)
     original_name = models.CharField(_("file name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices)

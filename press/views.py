@@ -51,7 +51,7 @@ def press_release_detail(request, slug, pk):
     )
     return render(
         request,
-        "events/press/release_detail.html",
+        "press/release_detail.html",
         {"event": event, "release": release, "embargoed": release.is_embargoed()},
     )
 
@@ -73,7 +73,7 @@ def press_desk(request, slug):
     releases = press_selectors.releases_for_event(request.user, event)
     return render(
         request,
-        "events/press/desk.html",
+        "press/desk.html",
         {
             "event": event,
             "releases": [(r, r.is_embargoed()) for r in releases],
@@ -110,7 +110,7 @@ def press_release_edit(request, slug, pk=None):
             return redirect("press-desk", slug=event.slug)
     return render(
         request,
-        "events/press/release_form.html",
+        "press/release_form.html",
         {"event": event, "release": release, "form": form},
         status=400 if form.errors else 200,
     )

@@ -195,6 +195,7 @@ class MediaContactFactory(factory.django.DjangoModelFactory):
     phone = "+84 24 3825 1234"
     email = factory.Sequence(lambda n: f"press{n}@example.org")
 
+
 class BadgeFactory(factory.django.DjangoModelFactory):
     """An active badge of an approved accreditation (what `badge_issue` makes)."""
 

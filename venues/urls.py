@@ -6,5 +6,4 @@ from venues import views
 
 urlpatterns = [
     path("venues/", views.venue_list, name="venue-list"),
-    path("venues/<slug:slug>/", views.venue_detail, name="venue-detail"),
 ]

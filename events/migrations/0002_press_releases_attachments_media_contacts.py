@@ -2,9 +2,15 @@
 
 import common.i18n
 import django.db.models.deletion
-import press.models
+import uuid
 from django.conf import settings
 from django.db import migrations, models
+
+
+def _attachment_path(instance, filename):
+    # The upload path as it was when this migration was written (press/models.py has it now).
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"private/press/{instance.release.event_id}/{uuid.uuid4().hex}.{extension}"
 
 
 class Migration(migrations.Migration):
@@ -39,7 +45,7 @@ class Migration(migrations.Migration):
             name='PressReleaseAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=press.models._attachment_path, verbose_name='file')),
+                ('file', models.FileField(max_length=200, upload_to=_attachment_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=200, verbose_name='file name')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF document'), ('image', 'image'), ('document', 'office document')], max_length=20, verbose_name='kind')),
                 ('content_type', models.CharField(max_length=100)),

@@ -6,7 +6,7 @@ from press import selectors as press_selectors
 register = template.Library()
 
 
-@register.inclusion_tag("events/press/_event_press.html", takes_context=True)
+@register.inclusion_tag("press/_event_press.html", takes_context=True)
 def event_press(context, event):
     """The press section of an event page: kit links, releases the visitor may read, contacts."""
     request = context["request"]

@@ -119,7 +119,7 @@ def test_patch_me_with_bad_input_answers_400_with_the_field(
 
 
 def test_patch_me_with_a_non_image_photo_answers_400(client_for, journalist_profile):
-    from tests.accreditation.images import upload
+    from tests.images import upload
 
     response = client_for("journalist").patch(
         "/api/v1/journalists/me/", {"photo": upload("x.jpg", b"not an image")}, format="multipart"

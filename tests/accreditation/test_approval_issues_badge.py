@@ -20,8 +20,7 @@ def test_approving_issues_one_active_badge_that_scans_accepted(event, organizer,
     assert outcome.result == "accepted"
 
 
-def test_code_in_accreditation_json_only_for_owner_and_organizers(event, organizer,
-                                                                   api_client_for):
+def test_code_in_accreditation_json_only_for_owner_and_organizers(event, organizer, api_client_for):
     owner = JournalistProfileFactory()
     accreditation = AccreditationFactory(event=event, journalist=owner)
     accreditation_approve(accreditation=accreditation, by=organizer)

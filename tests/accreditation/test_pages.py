@@ -9,8 +9,8 @@ from django.test import Client
 
 from accreditation import services
 from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
-from tests.accreditation.images import PDF, jpeg_bytes, upload
 from tests.factories import AccreditationFactory, JournalistProfileFactory, OutletQuotaFactory
+from tests.images import PDF, jpeg_bytes, upload
 
 S = AccreditationStatus
 ROLES = [

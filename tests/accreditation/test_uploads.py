@@ -9,7 +9,7 @@ from django.utils import translation
 from PIL import Image
 
 from accreditation import services
-from tests.accreditation.images import PDF, jpeg_bytes, png_bytes, png_claiming_size, upload
+from tests.images import PDF, jpeg_bytes, png_bytes, png_claiming_size, upload
 
 pytestmark = pytest.mark.django_db
 
