@@ -135,9 +135,10 @@ class AccreditationStatus(models.TextChoices):
 class Accreditation(models.Model):
     """One journalist's request to cover one event, and where it stands."""
 
+    # An event journalists asked to cover is cancelled, never deleted (events.services).
     event = models.ForeignKey(
         "events.Event",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="accreditations",
         verbose_name=_("event"),
     )
