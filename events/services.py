@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
+from django.db.models import Q
 from django.db.models.deletion import Collector, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -81,10 +82,26 @@ def _ensure_room_free(
         )
 
 
+def _check_speakers(
+    *, organization_id: int, speakers: Iterable[Speaker], field: str = "speakers"
+) -> None:
+    """Refuse speakers another organization manages: an event shows only its own."""
+    if any(speaker.organization_id != organization_id for speaker in speakers):
+        raise EventError(
+            "speaker_of_other_organization",
+            _("This speaker belongs to another organization."),
+            field=field,
+            status=400,
+        )
+
+
 def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
     if not event.slug:
         event.slug = unique_slug(Event, event.title, max_length=140, exclude_pk=event.pk)
     event.full_clean()
+    if speakers is not None:
+        speakers = list(speakers)
+        _check_speakers(organization_id=event.organization_id, speakers=speakers)
     _ensure_room_free(
         room=event.room,
         starts_at=event.starts_at,
@@ -124,8 +141,18 @@ def _update_event(*, event: Event, speakers: Iterable[Speaker] | None = None, **
     # event_update without the guard on the status: event_change_status comes through here.
     event = Event.objects.select_for_update().get(pk=event.pk)
     before = {name: getattr(event, name) for name in SCHEDULE_FIELDS}
+    organization_id = event.organization_id
     for name, value in fields.items():
         setattr(event, name, value)
+    if event.organization_id != organization_id:
+        # The speakers it keeps must belong to the organization it moves to.
+        kept = Q(agenda_items__event=event)
+        if speakers is None:  # a new list would replace the event's own speakers
+            kept |= Q(events=event)
+        _check_speakers(
+            organization_id=event.organization_id,
+            speakers=Speaker.objects.filter(kept).distinct(),
+        )
     if any(getattr(event, name) != value for name, value in before.items()):
         event.sequence += 1
     _check_agenda_still_inside(event)
@@ -225,6 +252,9 @@ def event_delete(*, event: Event) -> None:
 def _agenda_item_save(item: AgendaItem, speakers: Iterable[Speaker] | None) -> AgendaItem:
     item.full_clean()
     event = item.event
+    if speakers is not None:
+        speakers = list(speakers)
+        _check_speakers(organization_id=event.organization_id, speakers=speakers)
     if item.starts_at < event.starts_at or item.ends_at > event.ends_at:
         raise ValidationError(
             {"starts_at": _("The agenda item must take place within the event's times.")}
@@ -271,9 +301,21 @@ def speaker_create(**fields) -> Speaker:
 
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
-    """Change a speaker's details."""
+    """Change a speaker's details; one on events stays with the organization running them."""
+    organization_id = speaker.organization_id
     for name, value in fields.items():
         setattr(speaker, name, value)
+    on_events = Event.objects.filter(Q(speakers=speaker) | Q(agenda_items__speakers=speaker))
+    if (
+        speaker.organization_id != organization_id
+        and on_events.exclude(organization_id=speaker.organization_id).exists()
+    ):
+        raise EventError(
+            "speaker_on_other_organizations_events",
+            _("This speaker is on events of their organization; take them off those events first."),
+            field="organization",
+            status=400,
+        )
     speaker.full_clean()
     speaker.save()
     return speaker
@@ -326,12 +368,7 @@ def event_duplicate(
 @transaction.atomic
 def event_speaker_add(*, event: Event, speaker: Speaker) -> None:
     """Put one of the organization's speakers on an event."""
-    if speaker.organization_id != event.organization_id:
-        raise EventError(
-            "speaker_of_other_organization",
-            _("This speaker belongs to another organization."),
-            field="speaker",
-        )
+    _check_speakers(organization_id=event.organization_id, speakers=[speaker], field="speaker")
     event.speakers.add(speaker)
 
 
