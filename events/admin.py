@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,8 +17,29 @@ def _error_text(error: Exception) -> str:
     return str(getattr(error, "message", error))
 
 
+SPEAKER_OF_OTHER_ORGANIZATION = _("This speaker belongs to another organization.")
+
+
+def _strangers(speakers, organization) -> bool:
+    """Whether `speakers` hold one that `organization` does not manage (see events.services)."""
+    return organization is not None and any(
+        speaker.organization_id != organization.pk for speaker in speakers or ()
+    )
+
+
+class AgendaItemFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # self.instance carries the organization just chosen on the event form.
+        organization = self.instance.organization if self.instance.organization_id else None
+        for form in self.forms:
+            if _strangers(form.cleaned_data.get("speakers"), organization):
+                form.add_error("speakers", SPEAKER_OF_OTHER_ORGANIZATION)
+
+
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    formset = AgendaItemFormSet
     extra = 0
     fields = ["starts_at", "ends_at", "title", "title_en", "room", "speakers"]
     autocomplete_fields = ["speakers"]
@@ -113,6 +135,8 @@ class EventAdmin(admin.ModelAdmin):
                 )
                 if clash:
                     form_self.add_error("room", f"{room.name}: “{clash.title}” already booked.")
+            if _strangers(data.get("speakers"), data.get("organization")):
+                form_self.add_error("speakers", SPEAKER_OF_OTHER_ORGANIZATION)
             return data
 
         form.clean = clean
@@ -124,3 +148,9 @@ class SpeakerAdmin(admin.ModelAdmin):
     list_display = ["name", "position", "affiliation", "organization"]
     search_fields = ["name", "affiliation"]
     list_filter = ["organization"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A speaker on events stays with the organization running them (events.services).
+        if obj is not None and (obj.events.exists() or obj.agenda_items.exists()):
+            return ["organization"]
+        return []

@@ -213,3 +213,83 @@ def test_another_organizations_speaker_cannot_be_attached_from_the_console(
     client.force_login(organizer)
     client.post(f"/manage/events/{event.slug}/speakers/add/", {"speaker": stranger.pk})
     assert speaker_ids(event) == {own.pk}
+
+
+# --- Django admin ----------------------------------------------------------------------------
+
+
+def admin_event_data(event, **overrides):
+    start, end = event.starts_at.astimezone(), event.ends_at.astimezone()
+    data = {
+        "organization": event.organization_id,
+        "title": event.title,
+        "slug": event.slug,
+        "kind": event.kind,
+        "room": event.room_id,
+        "starts_at_0": start.strftime("%Y-%m-%d"),
+        "starts_at_1": start.strftime("%H:%M:%S"),
+        "ends_at_0": end.strftime("%Y-%m-%d"),
+        "ends_at_1": end.strftime("%H:%M:%S"),
+        "press_capacity": event.press_capacity,
+        "agenda_items-TOTAL_FORMS": 0,
+        "agenda_items-INITIAL_FORMS": 0,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_admin_refuses_another_organizations_speaker_on_an_event(
+    client, superuser, event, own, stranger
+):
+    client.force_login(superuser)
+    response = client.post(
+        f"/admin/events/event/{event.pk}/change/",
+        admin_event_data(event, speakers=[own.pk, stranger.pk], title="Đổi"),
+    )
+
+    assert response.status_code == 200
+    assert "speakers" in response.context["adminform"].form.errors
+    event.refresh_from_db()
+    assert event.title != "Đổi"
+    assert speaker_ids(event) == {own.pk}
+
+
+def test_admin_refuses_another_organizations_speaker_on_an_agenda_item(
+    client, superuser, event, own, stranger
+):
+    start = event.starts_at.astimezone()
+    client.force_login(superuser)
+    response = client.post(
+        f"/admin/events/event/{event.pk}/change/",
+        admin_event_data(
+            event,
+            speakers=[own.pk],
+            **{
+                "agenda_items-TOTAL_FORMS": 1,
+                "agenda_items-0-title": "Hỏi đáp",
+                "agenda_items-0-starts_at_0": start.strftime("%Y-%m-%d"),
+                "agenda_items-0-starts_at_1": start.strftime("%H:%M:%S"),
+                "agenda_items-0-ends_at_0": start.strftime("%Y-%m-%d"),
+                "agenda_items-0-ends_at_1": (start + timedelta(minutes=30)).strftime("%H:%M:%S"),
+                "agenda_items-0-speakers": [stranger.pk],
+            },
+        ),
+    )
+
+    assert response.status_code == 200
+    assert not event.agenda_items.exists()
+    assert speaker_ids(event) == {own.pk}
+
+
+def test_admin_keeps_a_speaker_on_events_with_their_organization(
+    client, superuser, own, other_organization
+):
+    client.force_login(superuser)
+    page = client.get(f"/admin/events/speaker/{own.pk}/change/")
+    assert 'name="organization"' not in page.content.decode()
+    client.post(
+        f"/admin/events/speaker/{own.pk}/change/",
+        {"name": own.name, "organization": other_organization.pk},
+    )
+    own.refresh_from_db()
+    assert own.organization_id != other_organization.pk
