@@ -50,7 +50,7 @@ class AccreditationAdmin(admin.ModelAdmin):
 
 @admin.register(AccreditationLog)
 class AccreditationLogAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "event", "from_status", "to_status", "actor", "reason"]
+    list_display = ["created_at", "event", "from_status", "to_status", "actor_label", "reason"]
     list_filter = ["to_status"]
 
     def has_change_permission(self, request, obj=None):

@@ -26,6 +26,7 @@ from accreditation.models import (
     BadgeStatus,
 )
 from common.errors import DomainError
+from common.text import user_label
 
 CODE_PREFIX = "PC1"
 CODE_RANDOM_BYTES = 16
@@ -122,6 +123,7 @@ def badge_reprint(*, accreditation: Accreditation, by, reason: str) -> Badge:
         from_status=locked.status,
         to_status=locked.status,
         actor=by,
+        actor_label=user_label(by),
         reason=_("Badge reprinted as %(serial)s: %(reason)s")
         % {"serial": badge.serial, "reason": reason},
     )

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.text import USER_LABEL_MAX_LENGTH
+
 
 def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
@@ -135,9 +137,10 @@ class AccreditationStatus(models.TextChoices):
 class Accreditation(models.Model):
     """One journalist's request to cover one event, and where it stands."""
 
+    # An event journalists asked to cover is cancelled, never deleted (events.services).
     event = models.ForeignKey(
         "events.Event",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="accreditations",
         verbose_name=_("event"),
     )
@@ -200,17 +203,24 @@ class OutletQuota(models.Model):
 
 
 class AccreditationLog(models.Model):
-    """Audit trail: every transition, with who, when and why. Kept when personal data goes."""
+    """Audit trail: every transition, with who, when and why. Kept when personal data goes.
+
+    A row outlives the request (erased with the journalist's account: the link is cleared)
+    and the actor's account (`actor_label` still says who decided); its event cannot be
+    deleted while it holds decisions.
+    """
 
     accreditation = models.ForeignKey(
         Accreditation, on_delete=models.SET_NULL, null=True, related_name="log_entries"
     )
-    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey("events.Event", on_delete=models.PROTECT, related_name="+")
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Who decided, as named when they did (common.text.user_label); see journalist_delete.
+    actor_label = models.CharField(_("by"), max_length=USER_LABEL_MAX_LENGTH, blank=True)
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -238,6 +248,8 @@ class Badge(models.Model):
     their code scans "superseded" rather than "invalid". Revocation lives on the accreditation.
     """
 
+    # A badge goes with its request (e.g. when the journalist erases their account); the scans
+    # of it keep its serial (checkin.CheckIn.badge_serial).
     accreditation = models.ForeignKey(
         Accreditation, on_delete=models.CASCADE, related_name="badges"
     )

@@ -26,6 +26,7 @@ from accreditation.models import (
 )
 from accreditation.uploads import clean_assignment_letter, clean_photo
 from common.errors import DomainError
+from common.text import user_label
 from events.models import Event, EventStatus
 
 S = AccreditationStatus
@@ -86,6 +87,7 @@ def _record_transition(
         from_status=before if before != to else "",
         to_status=to,
         actor=by if getattr(by, "is_authenticated", False) else None,
+        actor_label=user_label(by),
         reason=reason,
     )
     if to == S.APPROVED:
@@ -532,12 +534,18 @@ def _delete_file_on_commit(name: str) -> None:
     transaction.on_commit(lambda: default_storage.delete(name))
 
 
+# Stored in place of the name of whoever erased their account (stored text, like the reason).
+ERASED_ACCOUNT_LABEL = "erased account"
+
+
 @transaction.atomic
 def journalist_delete(*, profile: JournalistProfile, by) -> None:
     """Erase a journalist's data and account (their right to deletion).
 
     The audit log keeps every decision (who decided, when, why) but no longer points at the
-    person: its link to the request is cleared, and the request goes with the profile.
+    person: its link to the request is cleared, the request and its badges go with the
+    profile, and the journalist's own acts (asking, cancelling) are no longer signed with
+    their name. Their scans at the desk stay too, without the person (checkin.CheckIn).
     """
     profile = JournalistProfile.objects.select_for_update().get(pk=profile.pk)
     files = [profile.photo.name] if profile.photo else []
@@ -550,9 +558,12 @@ def journalist_delete(*, profile: JournalistProfile, by) -> None:
             from_status=accreditation.status,
             to_status=accreditation.status,
             actor=by if getattr(by, "is_authenticated", False) else None,
+            actor_label=user_label(by),
             reason="personal data erased at the journalist's request",
         )
     user = profile.user
+    if user is not None:
+        AccreditationLog.objects.filter(actor=user).update(actor_label=ERASED_ACCOUNT_LABEL)
     profile.delete()
     if user is not None:
         user.delete()

@@ -18,6 +18,7 @@ from checkin.selectors import checkin_counters, checkins_for_event, desk_search
 from checkin.services import ScanOutcome, checkin_manual, checkin_scan
 from common.api import _query
 from common.filters import StrictFilterSet
+from common.text import user_label
 from events.models import Event
 from events.permissions import can_check_in
 from organizations.permissions import is_front_desk_anywhere
@@ -39,10 +40,9 @@ def person_json(accreditation: Accreditation | None, request=None) -> dict | Non
     }
 
 
-def _user_label(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
+def _scanned_by(checkin: CheckIn) -> str:
+    # The account's name while it exists; the name it had at the scan once it is gone.
+    return user_label(checkin.scanned_by) or checkin.scanned_by_label
 
 
 def outcome_json(outcome: ScanOutcome, request=None) -> dict:
@@ -60,7 +60,7 @@ def outcome_json(outcome: ScanOutcome, request=None) -> dict:
         else {
             "checked_in_at": previous.created_at,
             "desk": previous.desk,
-            "by": _user_label(previous.scanned_by),
+            "by": _scanned_by(previous),
         },
     }
 
@@ -112,7 +112,7 @@ class CheckInSerializer(serializers.ModelSerializer):
         fields = ["id", "event", "result", "desk", "manual", "created_at", "by", "accreditation"]
 
     def get_by(self, obj) -> str:
-        return _user_label(obj.scanned_by)
+        return _scanned_by(obj)
 
     def get_accreditation(self, obj) -> dict | None:
         if obj.result == ScanResult.WRONG_EVENT:
@@ -257,7 +257,7 @@ class DeskSearchApi(APIView):
                     else {
                         "checked_in_at": admission.created_at,
                         "desk": admission.desk,
-                        "by": _user_label(admission.scanned_by),
+                        "by": _scanned_by(admission),
                     },
                 }
             )

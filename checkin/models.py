@@ -5,7 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.models import Accreditation, Badge
+from accreditation.models import Accreditation, Badge, JournalistRole
+from common.text import USER_LABEL_MAX_LENGTH
 
 
 class ScanResult(models.TextChoices):
@@ -29,14 +30,20 @@ REFUSED_RESULTS = (
 
 
 class CheckIn(models.Model):
-    """One scan at a desk, whatever it answered. The accepted one is the admission."""
+    """One scan at a desk, whatever it answered. The accepted one is the admission.
+
+    Scans are kept: an event with scans cannot be deleted, and when the request or the badge
+    goes (the journalist erased their account) the scan stays, with a snapshot taken when it
+    was made: badge serial, category and outlet, never the person's name.
+    """
 
     event = models.ForeignKey(
-        "events.Event", on_delete=models.CASCADE, related_name="checkins", verbose_name=_("event")
+        "events.Event", on_delete=models.PROTECT, related_name="checkins", verbose_name=_("event")
     )
-    # Set when the code matched a badge (of this or another event); null for invalid codes.
+    # Set when the code matched a badge (of this or another event); null for invalid codes,
+    # and once the request is gone.
     accreditation = models.ForeignKey(
-        Accreditation, on_delete=models.CASCADE, null=True, blank=True, related_name="checkins"
+        Accreditation, on_delete=models.SET_NULL, null=True, blank=True, related_name="checkins"
     )
     badge = models.ForeignKey(
         Badge, on_delete=models.SET_NULL, null=True, blank=True, related_name="checkins"
@@ -47,6 +54,15 @@ class CheckIn(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     result = models.CharField(_("result"), max_length=20, choices=ScanResult.choices)
+    # The snapshot at scan time; blank for a code that matched no badge.
+    scanned_by_label = models.CharField(
+        _("scanned by"), max_length=USER_LABEL_MAX_LENGTH, blank=True
+    )
+    badge_serial = models.CharField(_("badge serial number"), max_length=40, blank=True)
+    category = models.CharField(
+        _("category"), max_length=20, choices=JournalistRole.choices, blank=True
+    )
+    outlet_name = models.CharField(_("media outlet"), max_length=200, blank=True)
     manual = models.BooleanField(
         _("checked in by search"), default=False, help_text=_("Admitted without scanning the QR.")
     )

@@ -27,6 +27,7 @@ from accreditation.models import (
 )
 from checkin.models import CheckIn, ScanResult
 from common.errors import DomainError
+from common.text import user_label
 from events.models import Event, EventStatus
 
 CODE_MAX_STORED = CheckIn._meta.get_field("code").max_length
@@ -50,8 +51,26 @@ class ScanOutcome:
         return self.result == ScanResult.ACCEPTED
 
 
+def _snapshot(*, accreditation, badge, scanned_by) -> dict:
+    """What a scan keeps of badge, request and desk account, should they go: never a name."""
+    journalist = accreditation.journalist if accreditation is not None else None
+    return {
+        "scanned_by_label": user_label(scanned_by),
+        "badge_serial": badge.serial if badge is not None else "",
+        "category": accreditation.category if accreditation is not None else "",
+        "outlet_name": journalist.outlet.name if journalist and journalist.outlet_id else "",
+    }
+
+
 def _record(**fields) -> CheckIn:
-    checkin = CheckIn(**fields)
+    checkin = CheckIn(
+        **fields,
+        **_snapshot(
+            accreditation=fields.get("accreditation"),
+            badge=fields.get("badge"),
+            scanned_by=fields.get("scanned_by"),
+        ),
+    )
     # Field values only: the foreign keys were just read and the unique constraint is enforced
     # by the database, so the look-ups full_clean would add to every scan are skipped.
     checkin.full_clean(
@@ -106,6 +125,7 @@ def _admit(*, accreditation, badge, event, code, desk, by, manual, previous) -> 
 _SCAN_FIELDS = (
     "id",
     "status",
+    "serial",
     "accreditation_id",
     "accreditation__event_id",
     "accreditation__status",
@@ -120,6 +140,7 @@ _SCAN_FIELDS = (
     "admission__created_at",
     "admission__desk",
     "admission__scanned_by_id",
+    "admission__scanned_by_label",
     "admission__scanned_by__username",
     "admission__scanned_by__first_name",
     "admission__scanned_by__last_name",
@@ -191,7 +212,9 @@ def _scan_lookup(code: str) -> tuple[Badge, CheckIn | None] | None:
         category=f["accreditation__category"],
         journalist=journalist,
     )
-    badge = Badge(id=f["id"], status=f["status"], code=code, accreditation=accreditation)
+    badge = Badge(
+        id=f["id"], status=f["status"], serial=f["serial"], code=code, accreditation=accreditation
+    )
     previous = None
     if f["admission__id"] is not None:
         user_id = f["admission__scanned_by_id"]
@@ -202,6 +225,7 @@ def _scan_lookup(code: str) -> tuple[Badge, CheckIn | None] | None:
             desk=f["admission__desk"],
             result=ScanResult.ACCEPTED,
             scanned_by_id=user_id,
+            scanned_by_label=f["admission__scanned_by_label"],
         )
         if user_id is not None:
             previous.scanned_by = get_user_model()(

@@ -23,3 +23,14 @@ def unique_slug(model, text: str, *, max_length: int = 100, exclude_pk=None) -> 
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+# Labels are kept in records (the audit log, scans) after the account itself is gone.
+USER_LABEL_MAX_LENGTH = 200
+
+
+def user_label(user) -> str:
+    """How records name a person who acted: full name, else username; "" for nobody."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ""
+    return (user.get_full_name() or user.get_username())[:USER_LABEL_MAX_LENGTH]

@@ -285,15 +285,16 @@ def event_duplicate(request, slug):
 @console_view
 def event_delete(request, slug):
     event = _event(request, slug)
-    error = None
     if request.method == "POST":
         try:
             services.event_delete(event=event)
         except DomainError as exc:
-            error = exc.message
+            refusal = exc
         else:
             messages.success(request, _("Draft “%(title)s” deleted.") % {"title": event.title})
             return redirect("manage-event-list")
+    else:  # say why not before anyone presses the button
+        refusal = services.event_deletion_refusal(event)
     return render(
         request,
         "console/confirm.html",
@@ -303,15 +304,10 @@ def event_delete(request, slug):
             question=_("Delete the draft “%(title)s”? This cannot be undone.")
             % {"title": event.title},
             button=_("Delete draft"),
-            error=error
-            or (
-                None
-                if event.status == EventStatus.DRAFT
-                else _("Only draft events can be deleted; cancel a published event instead.")
-            ),
+            error=refusal.message if refusal else None,
             back=reverse("manage-event-detail", kwargs={"slug": event.slug}),
         ),
-        status=409 if error else 200,
+        status=409 if refusal and request.method == "POST" else 200,
     )
 
 

@@ -96,7 +96,9 @@ class EventSerializer(serializers.ModelSerializer):
             "sequence",
             "url",
         ]
-        read_only_fields = ["sequence"]
+        # The status (and its reason) change only through POST .../status/, which follows the
+        # state machine and tells journalists; an event is created as a draft.
+        read_only_fields = ["sequence", "status", "cancellation_reason"]
         extra_kwargs = {"slug": {"required": False}}
 
     def get_venue(self, event) -> int | None:

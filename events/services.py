@@ -4,7 +4,9 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models import Q
+from django.db.models.deletion import Collector, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +35,6 @@ EVENT_EDITABLE_FIELDS = (
     "description",
     "description_en",
     "kind",
-    "status",
     "starts_at",
     "ends_at",
     "room",
@@ -46,8 +47,9 @@ EVENT_EDITABLE_FIELDS = (
     "accreditation_closes_at",
     "allow_walk_ins",
     "cover_image",
-    "cancellation_reason",
 )
+# Set only by event_change_status (the state machine), and by event_create for a first status.
+STATUS_FIELDS = ("status", "cancellation_reason")
 
 
 def _ensure_room_free(
@@ -80,10 +82,26 @@ def _ensure_room_free(
         )
 
 
+def _check_speakers(
+    *, organization_id: int, speakers: Iterable[Speaker], field: str = "speakers"
+) -> None:
+    """Refuse speakers another organization manages: an event shows only its own."""
+    if any(speaker.organization_id != organization_id for speaker in speakers):
+        raise EventError(
+            "speaker_of_other_organization",
+            _("This speaker belongs to another organization."),
+            field=field,
+            status=400,
+        )
+
+
 def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
     if not event.slug:
         event.slug = unique_slug(Event, event.title, max_length=140, exclude_pk=event.pk)
     event.full_clean()
+    if speakers is not None:
+        speakers = list(speakers)
+        _check_speakers(organization_id=event.organization_id, speakers=speakers)
     _ensure_room_free(
         room=event.room,
         starts_at=event.starts_at,
@@ -99,8 +117,9 @@ def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
 
 @transaction.atomic
 def event_create(*, speakers: Iterable[Speaker] | None = None, **fields) -> Event:
-    """Create an event after checking its times, its place and that its room is free."""
-    unknown = set(fields) - set(EVENT_EDITABLE_FIELDS)
+    """Create an event (a draft unless `status` says otherwise, e.g. when loading data) after
+    checking its times, its place and that its room is free."""
+    unknown = set(fields) - set(EVENT_EDITABLE_FIELDS) - set(STATUS_FIELDS)
     if unknown:
         raise TypeError(f"event_create got unexpected fields: {sorted(unknown)}")
     return _save_event(Event(**fields), speakers=speakers)
@@ -108,14 +127,32 @@ def event_create(*, speakers: Iterable[Speaker] | None = None, **fields) -> Even
 
 @transaction.atomic
 def event_update(*, event: Event, speakers: Iterable[Speaker] | None = None, **fields) -> Event:
-    """Change an event; a change of time, place or status raises its calendar SEQUENCE."""
+    """Change an event; a change of time or place raises its calendar SEQUENCE.
+
+    The status is not among the fields: it changes only through event_change_status.
+    """
     unknown = set(fields) - set(EVENT_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"event_update got unexpected fields: {sorted(unknown)}")
+    return _update_event(event=event, speakers=speakers, **fields)
+
+
+def _update_event(*, event: Event, speakers: Iterable[Speaker] | None = None, **fields) -> Event:
+    # event_update without the guard on the status: event_change_status comes through here.
     event = Event.objects.select_for_update().get(pk=event.pk)
     before = {name: getattr(event, name) for name in SCHEDULE_FIELDS}
+    organization_id = event.organization_id
     for name, value in fields.items():
         setattr(event, name, value)
+    if event.organization_id != organization_id:
+        # The speakers it keeps must belong to the organization it moves to.
+        kept = Q(agenda_items__event=event)
+        if speakers is None:  # a new list would replace the event's own speakers
+            kept |= Q(events=event)
+        _check_speakers(
+            organization_id=event.organization_id,
+            speakers=Speaker.objects.filter(kept).distinct(),
+        )
     if any(getattr(event, name) != value for name, value in before.items()):
         event.sequence += 1
     _check_agenda_still_inside(event)
@@ -166,7 +203,7 @@ def event_change_status(*, event: Event, status: str, reason: str = "") -> Event
     if reason:
         fields["cancellation_reason"] = reason.strip()
     previous = event.status
-    event = event_update(event=event, **fields)
+    event = _update_event(event=event, **fields)
     if event.status != previous:
         status = event.status
         transaction.on_commit(
@@ -177,20 +214,47 @@ def event_change_status(*, event: Event, status: str, reason: str = "") -> Event
     return event
 
 
-@transaction.atomic
-def event_delete(*, event: Event) -> None:
-    """Delete an event. Only drafts that nobody outside the organization has seen go away."""
+def event_deletion_refusal(event: Event) -> EventError | None:
+    """Why `event` may not be deleted, or None: only a draft with no history attached goes.
+
+    What the apps above keep about an event (accreditations, decisions, scans) points at it
+    with on_delete=PROTECT; asking Django's deletion collector finds all of it without this
+    app naming any of them.
+    """
     if event.status != EventStatus.DRAFT:
-        raise EventError(
+        return EventError(
             "event_not_draft",
             _("Only draft events can be deleted; cancel a published event instead."),
         )
+    try:
+        Collector(using=router.db_for_write(Event, instance=event)).collect([event])
+    except ProtectedError:
+        return EventError(
+            "event_has_accreditations",
+            _(
+                "Journalists have asked for accreditation to this event; their requests and "
+                "their history are kept, so the event cannot be deleted."
+            ),
+        )
+    return None
+
+
+@transaction.atomic
+def event_delete(*, event: Event) -> None:
+    """Delete a draft that nobody outside the organization has seen and nothing points at."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    refusal = event_deletion_refusal(event)
+    if refusal is not None:
+        raise refusal
     event.delete()
 
 
 def _agenda_item_save(item: AgendaItem, speakers: Iterable[Speaker] | None) -> AgendaItem:
     item.full_clean()
     event = item.event
+    if speakers is not None:
+        speakers = list(speakers)
+        _check_speakers(organization_id=event.organization_id, speakers=speakers)
     if item.starts_at < event.starts_at or item.ends_at > event.ends_at:
         raise ValidationError(
             {"starts_at": _("The agenda item must take place within the event's times.")}
@@ -237,9 +301,21 @@ def speaker_create(**fields) -> Speaker:
 
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
-    """Change a speaker's details."""
+    """Change a speaker's details; one on events stays with the organization running them."""
+    organization_id = speaker.organization_id
     for name, value in fields.items():
         setattr(speaker, name, value)
+    on_events = Event.objects.filter(Q(speakers=speaker) | Q(agenda_items__speakers=speaker))
+    if (
+        speaker.organization_id != organization_id
+        and on_events.exclude(organization_id=speaker.organization_id).exists()
+    ):
+        raise EventError(
+            "speaker_on_other_organizations_events",
+            _("This speaker is on events of their organization; take them off those events first."),
+            field="organization",
+            status=400,
+        )
     speaker.full_clean()
     speaker.save()
     return speaker
@@ -259,11 +335,7 @@ def event_duplicate(
     The duration stays; the agenda and the accreditation window move by the same amount.
     """
     shift = starts_at - event.starts_at
-    fields = {
-        name: getattr(event, name)
-        for name in EVENT_EDITABLE_FIELDS
-        if name not in {"slug", "status", "cancellation_reason"}
-    }
+    fields = {name: getattr(event, name) for name in EVENT_EDITABLE_FIELDS if name != "slug"}
     fields.update(
         title=title or event.title,
         title_en=title_en or event.title_en,
@@ -296,12 +368,7 @@ def event_duplicate(
 @transaction.atomic
 def event_speaker_add(*, event: Event, speaker: Speaker) -> None:
     """Put one of the organization's speakers on an event."""
-    if speaker.organization_id != event.organization_id:
-        raise EventError(
-            "speaker_of_other_organization",
-            _("This speaker belongs to another organization."),
-            field="speaker",
-        )
+    _check_speakers(organization_id=event.organization_id, speakers=[speaker], field="speaker")
     event.speakers.add(speaker)
 
 
