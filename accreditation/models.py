@@ -132,6 +132,21 @@ class AccreditationStatus(models.TextChoices):
     REVOKED = "revoked", _("revoked")
 
 
+# Live requests hold, or may still get, a seat: the journalist still expects to attend.
+# Rejected, cancelled and revoked ones are over.
+LIVE_STATUSES = (
+    AccreditationStatus.PENDING,
+    AccreditationStatus.WAITLISTED,
+    AccreditationStatus.APPROVED,
+)
+
+
+class AccreditationQuerySet(models.QuerySet):
+    def live(self):
+        """Requests that hold, or may still get, a seat (pending, waitlisted or approved)."""
+        return self.filter(status__in=LIVE_STATUSES)
+
+
 class Accreditation(models.Model):
     """One journalist's request to cover one event, and where it stands."""
 
@@ -162,6 +177,8 @@ class Accreditation(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AccreditationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

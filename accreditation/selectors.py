@@ -114,15 +114,8 @@ def card_needed_until(profile: JournalistProfile) -> date:
     """The last day the press card must be valid: the end of the journalist's latest
     upcoming event that they asked for (still pending, waitlisted or approved), or today."""
     latest = (
-        Accreditation.objects.filter(
-            journalist=profile,
-            status__in=(
-                AccreditationStatus.PENDING,
-                AccreditationStatus.WAITLISTED,
-                AccreditationStatus.APPROVED,
-            ),
-            event__ends_at__gte=timezone.now(),
-        )
+        Accreditation.objects.live()
+        .filter(journalist=profile, event__ends_at__gte=timezone.now())
         .order_by("-event__ends_at")
         .values_list("event__ends_at", flat=True)
         .first()
@@ -324,22 +317,12 @@ def my_accreditations(profile: JournalistProfile | None) -> QuerySet[Accreditati
     )
 
 
-# Requests that hold, or may still get, a seat; rejected, cancelled and revoked ones leave the feed.
-PERSONAL_CALENDAR_STATUSES = (
-    AccreditationStatus.APPROVED,
-    AccreditationStatus.PENDING,
-    AccreditationStatus.WAITLISTED,
-)
-
-
 def personal_calendar_accreditations(profile) -> list[Accreditation]:
-    """The journalist's requests that belong in their own feed, each with its event loaded."""
+    """The journalist's live requests (rejected, cancelled and revoked ones leave the feed)
+    for public events, each with its event loaded."""
     return list(
-        Accreditation.objects.filter(
-            journalist=profile,
-            status__in=PERSONAL_CALENDAR_STATUSES,
-            event__status__in=PUBLIC_STATUSES,
-        )
+        Accreditation.objects.live()
+        .filter(journalist=profile, event__status__in=PUBLIC_STATUSES)
         .select_related("event__organization", "event__room__venue")
         .order_by("event__starts_at", "event_id")
     )
