@@ -1,4 +1,4 @@
-"""Badge codes: issuing, reprinting and verifying the code printed in a badge's QR.
+"""Badge codes: their format, issuing and reprinting (the desk's scan reads them back).
 
 Code format (version 1): ``PC1`` followed by 26 characters of RFC 4648 base32 (A–Z, 2–7, no
 padding) encoding 16 bytes from ``secrets`` — 128 bits of randomness, 29 characters in all.
@@ -126,27 +126,3 @@ def badge_reprint(*, accreditation: Accreditation, by, reason: str) -> Badge:
         % {"serial": badge.serial, "reason": reason},
     )
     return badge
-
-
-def find_badge(code: str) -> Badge | None:
-    """The badge (active or superseded) whose code is `code`, with its accreditation."""
-    code = normalize_code(code)
-    if not is_well_formed(code):
-        return None
-    return (
-        Badge.objects.select_related("accreditation__journalist__outlet", "accreditation__event")
-        .filter(code=code)
-        .first()
-    )
-
-
-def verify_code(code: str) -> tuple[str, Badge | None]:
-    """What a code is worth on its own: "valid", "superseded", "revoked" or "invalid"."""
-    badge = find_badge(code)
-    if badge is None:
-        return "invalid", None
-    if badge.status == BadgeStatus.SUPERSEDED:
-        return "superseded", badge
-    if badge.accreditation.status != AccreditationStatus.APPROVED:
-        return "revoked", badge
-    return "valid", badge
