@@ -19,6 +19,7 @@ from accreditation.permissions import (
     can_reprint_badge,
     can_see_accreditation_at_desk,
 )
+from accreditation.selectors import BADGE_SORTS, badge_print_data, event_badges_print_data
 from common.api import _pdf_response, _query
 from events.selectors import events_visible_to
 
@@ -33,7 +34,7 @@ class BadgeQuerySerializer(serializers.Serializer):
 
 class EventBadgesQuerySerializer(serializers.Serializer):
     layout = serializers.ChoiceField(choices=list(pdf.LAYOUTS), default="card")
-    sort = serializers.ChoiceField(choices=list(pdf.SORTS), default="name")
+    sort = serializers.ChoiceField(choices=list(BADGE_SORTS), default="name")
 
 
 def _accreditation_or_404(request, pk: int) -> Accreditation:
@@ -59,7 +60,7 @@ class AccreditationBadgeApi(APIView):
         if not can_download_badge(request.user, accreditation):
             raise NotFound()
         query = _query(BadgeQuerySerializer, request)
-        badge = pdf.accreditation_badge(accreditation)
+        badge = badge_print_data(accreditation)
         if badge is None:
             raise BadgeError("no_badge", _("This accreditation has no valid badge."))
         data = pdf.badge_pdf(badge, layout=query["layout"])
@@ -121,5 +122,6 @@ class EventBadgesApi(APIView):
         if not can_print_event_badges(request.user, event):
             raise PermissionDenied()
         query = _query(EventBadgesQuerySerializer, request)
-        data = pdf.event_badges_pdf(event, layout=query["layout"], sort=query["sort"])
+        badges = event_badges_print_data(event, sort=query["sort"])
+        data = pdf.event_badges_pdf(badges, event_title=event.title, layout=query["layout"])
         return _pdf_response(data, f"badges-{event.slug}-{query['layout']}.pdf", download=True)

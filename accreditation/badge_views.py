@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from accreditation import pdf
 from accreditation.models import Accreditation
 from accreditation.permissions import can_download_badge
+from accreditation.selectors import badge_print_data
 
 
 def _own_or_organizer_accreditation(request, pk) -> Accreditation:
@@ -37,7 +38,7 @@ def qr_svg(code: str) -> str:
 def my_badge(request, pk):
     """The journalist's badge for the phone: a large QR, the details, and the PDF."""
     accreditation = _own_or_organizer_accreditation(request, pk)
-    badge = pdf.accreditation_badge(accreditation)
+    badge = badge_print_data(accreditation)
     context = {
         "accreditation": accreditation,
         "badge": badge,
@@ -52,7 +53,7 @@ def my_badge(request, pk):
 def my_badge_pdf(request, pk):
     """The badge PDF (card or A6) for the journalist to print or show."""
     accreditation = _own_or_organizer_accreditation(request, pk)
-    badge = pdf.accreditation_badge(accreditation)
+    badge = badge_print_data(accreditation)
     if badge is None:
         raise Http404
     layout = "a6" if request.GET.get("layout") == "a6" else "card"

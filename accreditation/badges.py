@@ -25,6 +25,7 @@ from accreditation.models import (
     Badge,
     BadgeStatus,
 )
+from accreditation.selectors import active_badge
 from common.errors import DomainError
 
 CODE_PREFIX = "PC1"
@@ -56,11 +57,6 @@ def is_well_formed(code: str) -> bool:
 def badge_serial(accreditation: Accreditation, version: int) -> str:
     """The number printed on the badge: event, accreditation and print run, e.g. 0012-000345-2."""
     return f"{accreditation.event_id:04d}-{accreditation.pk:06d}-{version}"
-
-
-def active_badge(accreditation: Accreditation) -> Badge | None:
-    """The badge that currently admits the holder of `accreditation`, if one was issued."""
-    return accreditation.badges.filter(status=BadgeStatus.ACTIVE).first()
 
 
 def _lock(accreditation: Accreditation) -> Accreditation:

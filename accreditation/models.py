@@ -248,6 +248,12 @@ class BadgeStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
+class BadgeQuerySet(models.QuerySet):
+    def active(self):
+        """Badges not superseded by a reprint: at most one per accreditation (a constraint)."""
+        return self.filter(status=BadgeStatus.ACTIVE)
+
+
 class Badge(models.Model):
     """The printed badge of an approved accreditation: a secret code for the QR and a serial.
 
@@ -275,6 +281,8 @@ class Badge(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     superseded_reason = models.TextField(_("reason for reprint"), blank=True)
+
+    objects = BadgeQuerySet.as_manager()
 
     class Meta:
         ordering = ["accreditation_id", "version"]

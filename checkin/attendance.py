@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from accreditation.models import (
     Accreditation,
     AccreditationStatus,
-    Badge,
-    BadgeStatus,
     JournalistRole,
 )
+from accreditation.selectors import active_badge, with_active_badge
 from checkin.models import REFUSED_RESULTS, CheckIn, ScanResult
 from common.text import slugify_vi
 
@@ -114,22 +113,16 @@ def attendance_figures(event) -> dict:
 
 def attendance_rows(event) -> QuerySet[Accreditation]:
     """Approved journalists of `event` and anyone admitted (even if revoked since), with badge
-    and admission prefetched as `active_badges` and `admissions`."""
+    and admission prefetched (read them with `active_badge` and `.admissions`)."""
     admissions = CheckIn.objects.filter(result=ScanResult.ACCEPTED).order_by("created_at")
-    return (
+    rows = (
         Accreditation.objects.filter(event=event)
         .filter(Q(status=AccreditationStatus.APPROVED) | Q(checkins__result=ScanResult.ACCEPTED))
         .distinct()
         .select_related("journalist__outlet")
-        .prefetch_related(
-            Prefetch("checkins", queryset=admissions, to_attr="admissions"),
-            Prefetch(
-                "badges",
-                queryset=Badge.objects.filter(status=BadgeStatus.ACTIVE),
-                to_attr="active_badges",
-            ),
-        )
+        .prefetch_related(Prefetch("checkins", queryset=admissions, to_attr="admissions"))
     )
+    return with_active_badge(rows)
 
 
 def _sorted_by_name(rows) -> list[Accreditation]:
@@ -154,7 +147,7 @@ def attendance_csv(event) -> bytes:
     )
     for accreditation in _sorted_by_name(attendance_rows(event)):
         admission = accreditation.admissions[0] if accreditation.admissions else None
-        badge = accreditation.active_badges[0] if accreditation.active_badges else None
+        badge = active_badge(accreditation)
         outlet = accreditation.journalist.outlet
         writer.writerow(
             [
@@ -175,5 +168,9 @@ def attendance_csv(event) -> bytes:
 
 
 def badge_rows(event) -> list[Accreditation]:
-    """Approved accreditations of `event` for the badges tab, with badge and admission."""
-    return _sorted_by_name(attendance_rows(event).filter(status=AccreditationStatus.APPROVED))
+    """Approved accreditations of `event` for the badges tab, each with `.badge` (its active
+    badge) and `.admissions`."""
+    rows = _sorted_by_name(attendance_rows(event).filter(status=AccreditationStatus.APPROVED))
+    for row in rows:
+        row.badge = active_badge(row)
+    return rows

@@ -25,6 +25,7 @@ from accreditation.models import (
     JournalistProfile,
     MediaOutlet,
 )
+from accreditation.selectors import active_badge
 from checkin.models import CheckIn, ScanResult
 from common.errors import DomainError
 from events.models import Event, EventStatus
@@ -272,7 +273,7 @@ def checkin_manual(*, accreditation: Accreditation, event: Event, desk: str, by)
         previous=_previous_admission(current) if admitted else None,
         event=event,
         accreditation=current,
-        badge=current.badges.filter(status=BadgeStatus.ACTIVE).first() if admitted else None,
+        badge=active_badge(current) if admitted else None,
         code="",
         desk=desk,
         scanned_by=by,

@@ -18,6 +18,7 @@ from accreditation.badges import badge_reprint
 from accreditation.forms import BadgePrintForm, ReprintForm
 from accreditation.models import Accreditation, AccreditationStatus
 from accreditation.permissions import can_print_event_badges, can_reprint_badge
+from accreditation.selectors import active_badge, event_badges_print_data
 from checkin.attendance import attendance_csv, attendance_figures, badge_rows
 from checkin.selectors import desk_events
 from common.dates import local_day_bounds
@@ -69,9 +70,8 @@ def badges_pdf(request, slug):
         return _badges_page(request, event, rows, form, status=400)
     data = form.cleaned_data
     ids = data["ids"] if data["scope"] == "selected" else None
-    content = pdf.event_badges_pdf(
-        event, layout=data["layout"], sort=data["sort"], accreditation_ids=ids
-    )
+    badges = event_badges_print_data(event, sort=data["sort"], accreditation_ids=ids)
+    content = pdf.event_badges_pdf(badges, event_title=event.title, layout=data["layout"])
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="badges-{event.slug}-{data["layout"]}.pdf"'
@@ -93,7 +93,7 @@ def badge_reprint_view(request, slug, pk):
     )
     if not can_reprint_badge(request.user, accreditation):
         raise PermissionDenied
-    current = pdf.accreditation_badge(accreditation)
+    current = active_badge(accreditation)
     form = ReprintForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,15 +1,19 @@
 """The press kit as a PDF: plain functions from PressKitData to bytes (reportlab platypus).
 
+No queries here: press.selectors.press_kit_data reads (and prefetches) everything a kit shows.
+
 Contents: cover, about, practical information and media contacts, agenda, speakers, the
 releases the requester may read (embargoed ones watermarked), a QR code to the event page,
 a running header, page numbers, and a table of contents once the kit runs past a few pages.
-All user text goes through config.pdf_text, so it is escaped and can never become markup.
+All user text goes through common.pdf_text, so it is escaped and can never become markup.
 """
 
+import hashlib
 import io
 import logging
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import qrcode
@@ -41,10 +45,13 @@ from reportlab.platypus import (
 from common.dates import ICT
 from common.pdf_fonts import register_fonts
 from common.pdf_text import escape, plain_paragraphs, rich_paragraphs
-from events.models import EventStatus
-from press.selectors import PressKitData
+from events.models import AgendaItem, Event, EventStatus, Speaker
+from press.models import MediaContact, PressRelease
 
 logger = logging.getLogger(__name__)
+
+# Raise when the kit's layout changes, so kits cached by the previous code are not served.
+PRESS_KIT_LAYOUT_VERSION = 1
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 2 * cm
@@ -68,6 +75,58 @@ _WEEKDAYS = {
 _MONTHS_EN = (
     "January February March April May June July August September October November December"
 ).split()
+
+
+@dataclass
+class PressKitRelease:
+    release: PressRelease
+    embargoed: bool
+
+
+@dataclass
+class PressKitData:
+    """Everything that goes into one press kit; its fingerprint keys the cache."""
+
+    event: Event
+    language: str
+    site_url: str
+    agenda: list[AgendaItem] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    releases: list[PressKitRelease] = field(default_factory=list)
+    contacts: list[MediaContact] = field(default_factory=list)
+
+    @property
+    def event_url(self) -> str:
+        return f"{self.site_url}{self.event.get_absolute_url()}"
+
+    def fingerprint(self) -> str:
+        """A hash of every value that can change what the kit looks like."""
+        event = self.event
+        parts = [
+            PRESS_KIT_LAYOUT_VERSION,
+            self.language,
+            self.site_url,
+            _row(event),
+            _row(event.organization),
+            _row(event.room),
+            _row(event.room.venue if event.room_id else None),
+            [(_row(item), [s.pk for s in item.speakers.all()]) for item in self.agenda],
+            [_row(speaker) for speaker in self.speakers],
+            [(_row(r.release), r.embargoed) for r in self.releases],
+            [_row(contact) for contact in self.contacts],
+        ]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _row(obj) -> tuple | None:
+    if obj is None:
+        return None
+    return tuple(
+        str(getattr(obj, f.attname))
+        if f.get_internal_type() in ("FileField", "ImageField")
+        else getattr(obj, f.attname)
+        for f in obj._meta.concrete_fields
+    )
 
 
 def render_press_kit(data: PressKitData) -> bytes:

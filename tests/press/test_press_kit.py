@@ -337,3 +337,16 @@ def test_the_api_answers_pdf_even_to_clients_asking_for_pdf_only(kit_event, api_
 def test_the_kit_a_journalist_gets_is_not_left_in_shared_caches(kit_event, api_client):
     response = api_client.get(f"/events/{kit_event.slug}/press-kit.pdf")
     assert "private" in response["Cache-Control"]
+
+
+def test_drawing_the_kit_runs_no_queries_the_selector_reads_everything(
+    kit_event, organizer, django_assert_num_queries
+):
+    PressReleaseFactory(event=kit_event, embargo_until=timezone.now() + timedelta(days=1))
+    MediaContactFactory(event=kit_event)
+    data = press_kit_data(organizer, kit_event, language="vi")
+
+    with django_assert_num_queries(0):
+        pdf = kit_pdf.render_press_kit(data)
+
+    assert TITLE in pdf_text(pdf)
