@@ -20,7 +20,7 @@ from accreditation.permissions import (
     can_see_accreditation_at_desk,
 )
 from accreditation.selectors import BADGE_SORTS, badge_print_data, event_badges_print_data
-from common.api import _pdf_response, _query
+from common.api import _pdf_response, validated_query
 from events.selectors import events_visible_to
 
 
@@ -59,7 +59,7 @@ class AccreditationBadgeApi(APIView):
         accreditation = _accreditation_or_404(request, pk)
         if not can_download_badge(request.user, accreditation):
             raise NotFound()
-        query = _query(BadgeQuerySerializer, request)
+        query = validated_query(BadgeQuerySerializer, request)
         badge = badge_print_data(accreditation)
         if badge is None:
             raise BadgeError("no_badge", _("This accreditation has no valid badge."))
@@ -121,7 +121,7 @@ class EventBadgesApi(APIView):
         event = get_object_or_404(events_visible_to(request.user), pk=pk)
         if not can_print_event_badges(request.user, event):
             raise PermissionDenied()
-        query = _query(EventBadgesQuerySerializer, request)
+        query = validated_query(EventBadgesQuerySerializer, request)
         badges = event_badges_print_data(event, sort=query["sort"])
         data = pdf.event_badges_pdf(badges, event_title=event.title, layout=query["layout"])
         return _pdf_response(data, f"badges-{event.slug}-{query['layout']}.pdf", download=True)

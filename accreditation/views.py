@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,30 +28,11 @@ from accreditation.permissions import (
     own_profile,
 )
 from common import ratelimit
-from common.errors import DomainError
+from common.errors import SERVICE_ERRORS
+from common.forms import add_service_error, attempt
 from events.selectors import events_visible_to
 
 # ---------------------------------------------------------------- shared
-
-
-def _attempt(request, func, /, **kwargs):
-    """Run a service; a refusal becomes a message on the next page instead of an error page."""
-    try:
-        return func(**kwargs), True
-    except DomainError as error:
-        messages.error(request, error.message)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return None, False
-
-
-def _form_errors_from(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the form fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _private_file(field_file, *, download_name: str, attachment: bool) -> FileResponse:
@@ -89,8 +69,8 @@ def sign_up(request):
                 preferred_language=data["preferred_language"],
                 consent=data["consent"],
             )
-        except ValidationError as error:
-            _form_errors_from(form, error)
+        except SERVICE_ERRORS as error:
+            add_service_error(form, error)
         else:
             login(request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -102,7 +82,7 @@ def sign_up(request):
 
 
 def verify_email(request, token):
-    profile, ok = _attempt(request, services.journalist_verify_email, token=token)
+    profile, ok = attempt(request, services.journalist_verify_email, token=token)
     if ok:
         messages.success(request, _("Thank you: your e-mail address is confirmed."))
     return redirect("my-profile" if request.user.is_authenticated else "login")
@@ -152,8 +132,8 @@ def my_profile(request):
                 profile = services.journalist_update(
                     profile=profile, photo=photo, remove_photo=remove_photo, **data
                 )
-        except ValidationError as error:
-            _form_errors_from(form, error)
+        except SERVICE_ERRORS as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Your profile is saved."))
             return redirect("my-profile")
@@ -231,7 +211,7 @@ def request_accreditation(request, slug):
     if not form.is_valid():
         messages.error(request, _("Check the form: %(errors)s") % {"errors": form.errors.as_text()})
         return redirect(event.get_absolute_url())
-    _result, ok = _attempt(
+    _result, ok = attempt(
         request,
         services.accreditation_request,
         journalist=profile,
@@ -252,7 +232,7 @@ def cancel_accreditation(request, pk):
     accreditation = get_object_or_404(selectors.accreditations_visible_to(request.user), pk=pk)
     if not can_cancel(request.user, accreditation):
         raise Http404
-    _result, ok = _attempt(
+    _result, ok = attempt(
         request, services.accreditation_cancel, accreditation=accreditation, by=request.user
     )
     if ok:

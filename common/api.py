@@ -49,7 +49,8 @@ def exception_handler(exc, context):
     return response
 
 
-def _query(serializer_class, request) -> dict:
+def validated_query(serializer_class, request) -> dict:
+    """The query string checked by `serializer_class`; an unknown parameter is a 400 too."""
     allowed = set(serializer_class().fields) | {"lang", "format"}
     unknown = sorted(set(request.query_params) - allowed)
     if unknown:

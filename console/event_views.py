@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from common.errors import SERVICE_ERRORS, DomainError
-from common.forms import add_service_error
+from common.forms import add_service_error, service_error_message
 from console import selectors
 from console.decorators import _event, console_view, posted
 from events import services
@@ -290,7 +290,7 @@ def event_delete(request, slug):
         try:
             services.event_delete(event=event)
         except DomainError as exc:
-            error = exc.message
+            error = service_error_message(exc)
         else:
             messages.success(request, _("Draft “%(title)s” deleted.") % {"title": event.title})
             return redirect("manage-event-list")

@@ -4,7 +4,6 @@ import math
 from datetime import date, datetime, timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error
 from console.decorators import console_view, posted
 from events.forms import AvailabilityForm
@@ -52,7 +52,7 @@ def _venue_form(request, venue):
                 venue = services.venue_create(**form.cleaned_data)
             else:
                 services.venue_update(venue=venue, **form.cleaned_data)
-        except ValidationError as error:
+        except SERVICE_ERRORS as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("Venue saved."))
@@ -86,7 +86,7 @@ def _room_form(request, room, initial):
                 room = services.room_create(**form.cleaned_data)
             else:
                 services.room_update(room=room, **form.cleaned_data)
-        except ValidationError as error:
+        except SERVICE_ERRORS as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("Room saved."))

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 
-from common.errors import DomainError
+from common.errors import SERVICE_ERRORS
+from common.forms import service_error_message
 from events import selectors, services
 from events.models import AgendaItem, Event, Speaker
 
@@ -32,9 +32,9 @@ class EventAdmin(admin.ModelAdmin):
                 saved = services.event_update(event=obj, **fields)
             else:
                 saved = services.event_create(**fields)
-        except (DomainError, ValidationError) as error:
+        except SERVICE_ERRORS as error:
             # Reached only when the rule lost a race with another save after form validation.
-            self.message_user(request, str(getattr(error, "message", error)), messages.ERROR)
+            self.message_user(request, service_error_message(error), messages.ERROR)
             raise
         obj.pk, obj.sequence = saved.pk, saved.sequence
 

@@ -3,14 +3,15 @@ and attachment downloads. Thin: forms and selectors in, services out."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.errors import DomainError
+from common.errors import SERVICE_ERRORS
+from common.forms import add_service_error
 from events import selectors
 from events.permissions import can_manage_event
 from press import selectors as press_selectors
@@ -30,17 +31,6 @@ def _managed_event(request, slug):
     if not can_manage_event(request.user, event):
         raise PermissionDenied
     return event
-
-
-def _form_errors(form, error) -> None:
-    """Put a service's refusal next to the field it is about, or at the top of the form."""
-    if isinstance(error, DomainError):
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-    elif hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def press_release_detail(request, slug, pk):
@@ -65,8 +55,8 @@ def press_desk(request, slug):
         if contact_form.is_valid():
             try:
                 press_services.media_contact_create(event=event, **contact_form.cleaned_data)
-            except (ValidationError, DomainError) as error:
-                _form_errors(contact_form, error)
+            except SERVICE_ERRORS as error:
+                add_service_error(contact_form, error)
             else:
                 messages.success(request, _("Media contact added."))
                 return redirect("press-desk", slug=event.slug)
@@ -103,8 +93,8 @@ def press_release_edit(request, slug, pk=None):
                 release = press_services.press_release_update(
                     release=release, attachments=uploads, remove_attachment_ids=remove, **data
                 )
-        except (ValidationError, DomainError) as error:
-            _form_errors(form, error)
+        except SERVICE_ERRORS as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Press release saved."))
             return redirect("press-desk", slug=event.slug)
