@@ -20,7 +20,8 @@ from accreditation.permissions import (
     can_see_accreditation_at_desk,
 )
 from accreditation.selectors import BADGE_SORTS, badge_print_data, event_badges_print_data
-from common.api import _pdf_response, validated_query
+from common.api import validated_query
+from common.responses import pdf_response
 from events.selectors import events_visible_to
 
 
@@ -64,7 +65,7 @@ class AccreditationBadgeApi(APIView):
         if badge is None:
             raise BadgeError("no_badge", _("This accreditation has no valid badge."))
         data = pdf.badge_pdf(badge, layout=query["layout"])
-        return _pdf_response(data, f"badge-{badge.serial}.pdf", download=False)
+        return pdf_response(data, f"badge-{badge.serial}.pdf", download=False)
 
 
 class AccreditationReprintApi(APIView):
@@ -124,4 +125,4 @@ class EventBadgesApi(APIView):
         query = validated_query(EventBadgesQuerySerializer, request)
         badges = event_badges_print_data(event, sort=query["sort"])
         data = pdf.event_badges_pdf(badges, event_title=event.title, layout=query["layout"])
-        return _pdf_response(data, f"badges-{event.slug}-{query['layout']}.pdf", download=True)
+        return pdf_response(data, f"badges-{event.slug}-{query['layout']}.pdf", download=True)

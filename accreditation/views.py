@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,22 +30,10 @@ from accreditation.permissions import (
 from common import ratelimit
 from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error, attempt
+from common.responses import file_response, stored_file_response
 from events.selectors import events_visible_to
 
 # ---------------------------------------------------------------- shared
-
-
-def _private_file(field_file, *, download_name: str, attachment: bool) -> FileResponse:
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=attachment, filename=download_name)
-    # Personal data: never kept by shared caches, never sniffed into something executable.
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 # ---------------------------------------------------------------- accounts
@@ -165,10 +153,12 @@ def my_data_export(request):
     if profile is None:
         raise Http404
     body = json.dumps(selectors.journalist_export(profile), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="my-press-center-data.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        body.encode(),
+        filename="my-press-center-data.json",
+        content_type="application/json; charset=utf-8",
+        download=True,
+    )
 
 
 @login_required
@@ -248,7 +238,7 @@ def journalist_photo(request, pk):
     profile = get_object_or_404(JournalistProfile, pk=pk)
     if not profile.photo or not can_view_journalist(request.user, profile):
         raise Http404
-    return _private_file(profile.photo, download_name=f"photo-{pk}.jpg", attachment=False)
+    return stored_file_response(profile.photo, filename=f"photo-{pk}.jpg", download=False)
 
 
 @login_required
@@ -259,10 +249,10 @@ def accreditation_letter(request, pk):
     if not accreditation.assignment_letter or not can_view_letter(request.user, accreditation):
         raise Http404
     extension = accreditation.assignment_letter.name.rsplit(".", 1)[-1]
-    return _private_file(
+    return stored_file_response(
         accreditation.assignment_letter,
-        download_name=f"assignment-letter-{pk}.{extension}",
-        attachment=True,
+        filename=f"assignment-letter-{pk}.{extension}",
+        download=True,
     )
 
 

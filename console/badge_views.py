@@ -6,7 +6,7 @@ figures in attendance.py, access in events/permissions.py and accreditation/perm
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from checkin.selectors import desk_events
 from common.dates import local_day_bounds
 from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error
+from common.responses import file_response, pdf_response
 from console.decorators import _event, console_view, desk_view
 from console.event_views import _event_context
 from events.permissions import (
@@ -72,13 +73,8 @@ def badges_pdf(request, slug):
     ids = data["ids"] if data["scope"] == "selected" else None
     badges = event_badges_print_data(event, sort=data["sort"], accreditation_ids=ids)
     content = pdf.event_badges_pdf(badges, event_title=event.title, layout=data["layout"])
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="badges-{event.slug}-{data["layout"]}.pdf"'
-    )
-    # Badges carry personal data and working admission codes: no shared caches.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # Badges carry personal data and working admission codes: pdf_response keeps them private.
+    return pdf_response(content, f"badges-{event.slug}-{data['layout']}.pdf", download=True)
 
 
 @console_view
@@ -168,10 +164,12 @@ def attendance_export(request, slug):
     if not can_export_attendance(request.user, event):
         raise PermissionDenied
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = HttpResponse(attendance_csv(event), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="attendance-{event.slug}-{stamp}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        attendance_csv(event),
+        filename=f"attendance-{event.slug}-{stamp}.csv",
+        content_type="text/csv; charset=utf-8",
+        download=True,
+    )
 
 
 @desk_view

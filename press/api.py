@@ -1,7 +1,6 @@
 """Press API: releases (list, write, attachments) and the press kit PDF."""
 
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -28,7 +27,7 @@ from press.serializers import (
     PressReleaseUpdateSerializer,
     PressReleaseWriteSerializer,
 )
-from press.views import KIT_LANGUAGES, attachment_response, kit_language, pdf_response
+from press.views import KIT_LANGUAGES, attachment_response, kit_language, kit_response
 
 
 class ReleaseWrites(ReadOnlyOr):
@@ -158,10 +157,7 @@ class PressAttachmentApi(APIView):
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request, pk):
-        try:
-            return attachment_response(self._attachment(request, pk))
-        except FileNotFoundError:
-            raise Http404 from None
+        return attachment_response(self._attachment(request, pk))
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk):
@@ -191,7 +187,7 @@ class PressKitApi(APIView):
         query = validated_query(KitQuerySerializer, request)
         language = query.get("lang") or kit_language(request)
         pdf = press_selectors.press_kit_pdf_for(request.user, event, language=language)
-        return pdf_response(pdf, filename=f"press-kit-{event.slug}-{language}.pdf")
+        return kit_response(pdf, event=event, language=language)
 
 
 __all__ = [

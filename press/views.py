@@ -4,7 +4,7 @@ and attachment downloads. Thin: forms and selectors in, services out."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error
+from common.responses import PER_VISITOR, pdf_response, stored_file_response
 from events import selectors
 from events.permissions import can_manage_event
 from press import selectors as press_selectors
@@ -134,12 +135,11 @@ def kit_language(request) -> str | None:
     return requested if requested in KIT_LANGUAGES else None
 
 
-def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    # What is inside depends on who asks (embargoed releases): never cache it in shared caches.
-    response["Cache-Control"] = "private, no-cache"
-    return response
+def kit_response(pdf: bytes, *, event, language: str) -> HttpResponse:
+    """The kit, shown in the browser. What is inside depends on who asks (embargoed releases
+    for the accredited): the visitor's browser may keep it, shared caches never."""
+    filename = f"press-kit-{event.slug}-{language}.pdf"
+    return pdf_response(pdf, filename, download=False, cache_control=PER_VISITOR)
 
 
 def press_kit_pdf(request, slug):
@@ -151,21 +151,21 @@ def press_kit_pdf(request, slug):
             _("Unknown language: choose vi or en."), status=400, content_type="text/plain"
         )
     pdf = press_selectors.press_kit_pdf_for(request.user, event, language=language)
-    return pdf_response(pdf, filename=f"press-kit-{event.slug}-{language}.pdf")
+    return kit_response(pdf, event=event, language=language)
 
 
 def attachment_response(attachment: PressReleaseAttachment) -> FileResponse:
     """The stored file, under its own type; documents are downloaded, never shown inline."""
-    inline = attachment.kind in ("pdf", "image")
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=attachment.content_type,
-        as_attachment=not inline,
+    return stored_file_response(
+        attachment.file,
         filename=attachment.original_name,
+        download=attachment.kind not in ("pdf", "image"),
+        content_type=attachment.content_type,
+        # Press material, readable by whoever may read the release now (as the kit).
+        cache_control=PER_VISITOR,
+        # PDFs and images open in the browser's own viewer, which default-src 'none' stops.
+        csp="sandbox",
     )
-    response["Cache-Control"] = "private, no-cache"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 def press_attachment_download(request, pk):
@@ -175,7 +175,4 @@ def press_attachment_download(request, pk):
         pk=pk,
         release__in=press_selectors.releases_visible_to(request.user),
     )
-    try:
-        return attachment_response(attachment)
-    except FileNotFoundError:
-        raise Http404 from None
+    return attachment_response(attachment)
