@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from accreditation.models import JournalistRole
 from common.pdf_fonts import FONT, FONT_BOLD, register_fonts
+from common.pdf_qr import draw_qr_modules
 from common.qr import fits, qr_modules
 
 # JPEG photos are written to the PDF as they are (DCTDecode); ASCII85 on top would only make
@@ -268,32 +269,8 @@ def qr_matrix(code: str) -> list[list[bool]]:
 
 
 def draw_qr(canvas: Canvas, code: str, box: Box) -> None:
-    """Draw the QR of `code` in `box` as one path of filled horizontal runs.
-
-    The path is written in module units (a transform scales it to the box), so every number is
-    a small integer: about 160 rectangles per badge cost microseconds instead of the
-    milliseconds reportlab's float formatting of each point would.
-    """
-    modules = qr_matrix(code)
-    count = len(modules)
-    unit = min(box.w, box.h) / count
-    runs = []
-    for row_index, row in enumerate(modules):
-        y = count - 1 - row_index  # PDF y grows upwards, matrix rows go down
-        start = None
-        for col, dark in enumerate(row):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                runs.append(f"{start} {y} {col - start} 1 re")
-                start = None
-        if start is not None:
-            runs.append(f"{start} {y} {count - start} 1 re")
-    canvas.saveState()
-    canvas.transform(unit, 0, 0, unit, box.x, box.y)
-    canvas.setFillGray(0)
-    canvas.addLiteral("\n".join(runs) + "\nf")
-    canvas.restoreState()
+    """Draw the QR of `code` in `box` (one path of filled runs: common.pdf_qr)."""
+    draw_qr_modules(canvas, qr_matrix(code), x=box.x, y=box.y, size=min(box.w, box.h))
 
 
 # --- photos --------------------------------------------------------------------------------

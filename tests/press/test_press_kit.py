@@ -2,7 +2,9 @@
 
 from datetime import timedelta
 
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -350,3 +352,11 @@ def test_drawing_the_kit_runs_no_queries_the_selector_reads_everything(
         pdf = kit_pdf.render_press_kit(data)
 
     assert TITLE in pdf_text(pdf)
+
+
+def test_the_cover_qr_scans_to_the_event_page(kit_event, settings):
+    cover = pdfium.PdfDocument(press_kit_pdf_for(None, kit_event, language="vi"))[0]
+
+    codes = [r.text for r in zxingcpp.read_barcodes(cover.render(scale=3).to_pil())]
+
+    assert codes == [f"{settings.SITE_URL}{kit_event.get_absolute_url()}"]
