@@ -22,6 +22,7 @@ from accreditation.models import (
     OutletQuota,
 )
 from accreditation.pdf import BadgeData
+from common.dates import format_date, format_span
 from common.text import slugify_vi
 from events.models import PUBLIC_STATUSES
 from organizations.permissions import is_superuser, organizer_organization_ids
@@ -102,7 +103,7 @@ def press_card_warning(profile: JournalistProfile, *, until: date | None = None)
         return _("Press card expiry date missing.")
     until = until or timezone.localdate()
     if expiry < until:
-        return _("Press card expires on %(date)s.") % {"date": expiry.strftime("%d/%m/%Y")}
+        return _("Press card expires on %(date)s.") % {"date": format_date(expiry)}
     return ""
 
 
@@ -367,11 +368,7 @@ def _printable_badges() -> QuerySet[Badge]:
 
 
 def _event_meta(event) -> str:
-    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
-    if start.date() == end.date():
-        when = f"{start:%d/%m/%Y} {start:%H:%M}–{end:%H:%M}"
-    else:
-        when = f"{start:%d/%m/%Y %H:%M} – {end:%d/%m/%Y %H:%M}"
+    when = format_span(event.starts_at, event.ends_at)
     room = event.room
     if room is not None:
         where = f"{room.tr('name')}, {room.venue.tr('name')}"

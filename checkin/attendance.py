@@ -19,6 +19,7 @@ from accreditation.models import (
 )
 from accreditation.selectors import active_badge, with_active_badge
 from checkin.models import REFUSED_RESULTS, CheckIn, ScanResult
+from common.dates import SORTABLE_DATETIME_FORMAT, format_time, local
 from common.text import slugify_vi
 
 SLOT = timedelta(minutes=15)
@@ -26,8 +27,8 @@ MAX_FILLED_SLOTS = 96  # one day of quarter hours; past that only the slots with
 
 
 def _slot_start(moment: datetime) -> datetime:
-    local = timezone.localtime(moment)
-    return local.replace(minute=local.minute - local.minute % 15, second=0, microsecond=0)
+    at = local(moment)
+    return at.replace(minute=at.minute - at.minute % 15, second=0, microsecond=0)
 
 
 def arrivals_per_slot(times: list[datetime]) -> list[dict]:
@@ -45,7 +46,7 @@ def arrivals_per_slot(times: list[datetime]) -> list[dict]:
             counts.setdefault(slot, 0)
             slot += SLOT
     return [
-        {"start": start.isoformat(), "label": start.strftime("%H:%M"), "count": counts[start]}
+        {"start": start.isoformat(), "label": format_time(start), "count": counts[start]}
         for start in sorted(counts)
     ]
 
@@ -107,7 +108,7 @@ def attendance_figures(event) -> dict:
         "desks": desks,
         "categories": categories,
         "slots": arrivals_per_slot(times),
-        "updated_at": timezone.localtime().strftime("%H:%M:%S"),
+        "updated_at": format_time(timezone.now(), seconds=True),
     }
 
 
@@ -157,7 +158,7 @@ def attendance_csv(event) -> bytes:
                 accreditation.get_status_display(),
                 badge.serial if badge else "",
                 (
-                    timezone.localtime(admission.created_at).strftime("%Y-%m-%d %H:%M:%S")
+                    local(admission.created_at).strftime(SORTABLE_DATETIME_FORMAT)
                     if admission
                     else ""
                 ),

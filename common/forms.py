@@ -9,7 +9,9 @@ has its own single translation: common.api.exception_handler.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from common.dates import DATETIME_LOCAL_FORMAT, ICT
 from common.errors import SERVICE_ERRORS, DomainError
 
 
@@ -42,6 +44,28 @@ def attempt(request, service, /, **kwargs) -> tuple[object, bool]:
     except SERVICE_ERRORS as error:
         messages.error(request, service_error_message(error))
     return None, False
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format=DATETIME_LOCAL_FORMAT)
+
+
+class ICTDateTimeField(forms.DateTimeField):
+    """A `<input type="datetime-local">` read and shown as ICT wall-clock time: organizers
+    type local times, whatever time zone a request runs in."""
+
+    widget = LocalDateTimeInput
+
+    def to_python(self, value):
+        with timezone.override(ICT):
+            return super().to_python(value)
+
+    def prepare_value(self, value):
+        with timezone.override(ICT):
+            return super().prepare_value(value)
 
 
 class FieldsetsMixin:

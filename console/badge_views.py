@@ -21,7 +21,7 @@ from accreditation.permissions import can_print_event_badges, can_reprint_badge
 from accreditation.selectors import active_badge, event_badges_print_data
 from checkin.attendance import attendance_csv, attendance_figures, badge_rows
 from checkin.selectors import desk_events
-from common.dates import local_day_bounds
+from common.dates import local, local_day_bounds
 from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error
 from common.responses import file_response, pdf_response
@@ -163,7 +163,7 @@ def attendance_export(request, slug):
     event = _desk_event(request, slug)
     if not can_export_attendance(request.user, event):
         raise PermissionDenied
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    stamp = local(timezone.now()).strftime("%Y%m%d-%H%M")
     return file_response(
         attendance_csv(event),
         filename=f"attendance-{event.slug}-{stamp}.csv",

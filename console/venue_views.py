@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from common.dates import format_datetime
 from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error
 from console.decorators import console_view, posted
@@ -198,8 +199,7 @@ def room_availability(request):
     if clash is None:
         message = _("%(room)s is free at that time.") % {"room": data["room"].tr("name")}
         return JsonResponse({"available": True, "message": message})
-    start = timezone.localtime(clash.starts_at).strftime("%d/%m/%Y %H:%M")
-    end = timezone.localtime(clash.ends_at).strftime("%d/%m/%Y %H:%M")
+    start, end = format_datetime(clash.starts_at), format_datetime(clash.ends_at)
     if can_see_event_details(request.user, clash):
         message = _("%(room)s is already booked for “%(event)s” from %(start)s to %(end)s.") % {
             "room": data["room"].tr("name"),

@@ -5,9 +5,9 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.dates import format_datetime
 from common.errors import DomainError
 from common.text import unique_slug
 from events.models import AgendaItem, Event, EventStatus, Speaker
@@ -70,8 +70,7 @@ def _ensure_room_free(
         room=room, starts_at=starts_at, ends_at=ends_at, exclude_event_id=exclude_event_id
     )
     if clash is not None:
-        local_start = timezone.localtime(clash.starts_at).strftime("%d/%m/%Y %H:%M")
-        local_end = timezone.localtime(clash.ends_at).strftime("%d/%m/%Y %H:%M")
+        local_start, local_end = format_datetime(clash.starts_at), format_datetime(clash.ends_at)
         raise EventError(
             "room_conflict",
             _("%(room)s is already booked for “%(event)s” from %(start)s to %(end)s.")

@@ -42,7 +42,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from common.dates import ICT
+from common.dates import SHORT_DATE_FORMAT, format_date, format_time, local
 from common.pdf_fonts import register_fonts
 from common.pdf_qr import draw_qr_modules
 from common.pdf_text import escape, plain_paragraphs, rich_paragraphs
@@ -73,9 +73,6 @@ _WEEKDAYS = {
     "vi": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
 
 
 @dataclass
@@ -568,10 +565,9 @@ def _agenda(data: PressKitData, styles: _Styles) -> list:
         ]
     ]
     for item in data.agenda:
-        start, end = item.starts_at.astimezone(ICT), item.ends_at.astimezone(ICT)
-        when = f"{start:%H:%M}–{end:%H:%M}"
+        when = f"{format_time(item.starts_at)}–{format_time(item.ends_at)}"
         if multi_day:
-            when += f"<br/>{start:%d/%m}"
+            when += f"<br/>{local(item.starts_at):{SHORT_DATE_FORMAT}}"
         cell = [Paragraph(f"<b>{escape(item.tr('title', language))}</b>", styles.cell)]
         cell += [
             Paragraph(p, styles.cell) for p in plain_paragraphs(item.tr("description", language))
@@ -714,15 +710,14 @@ def _kind(event) -> str:
 
 
 def _date(moment, language: str) -> str:
-    local = moment.astimezone(ICT)
-    weekday = _WEEKDAYS["en" if language == "en" else "vi"][local.weekday()]
+    weekday = _WEEKDAYS["en" if language == "en" else "vi"][local(moment).weekday()]
     if language == "en":
-        return f"{weekday} {local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
-    return f"{weekday}, {local:%d/%m/%Y}"
+        return f"{weekday} {format_date(moment, 'en')}"
+    return f"{weekday}, {format_date(moment)}"
 
 
 def _time(moment) -> str:
-    return f"{moment.astimezone(ICT):%H:%M} ICT"
+    return f"{format_time(moment)} ICT"
 
 
 def _datetime(moment, language: str) -> str:
@@ -730,10 +725,10 @@ def _datetime(moment, language: str) -> str:
 
 
 def _when(event, language: str) -> str:
-    start, end = event.starts_at.astimezone(ICT), event.ends_at.astimezone(ICT)
-    if start.date() == end.date():
-        return f"{_date(start, language)}, {start:%H:%M}–{end:%H:%M} ICT"
-    return f"{_date(start, language)} {start:%H:%M} – {_date(end, language)} {end:%H:%M} ICT"
+    start, end = event.starts_at, event.ends_at
+    if local(start).date() == local(end).date():
+        return f"{_date(start, language)}, {format_time(start)}–{format_time(end)} ICT"
+    return f"{_date(start, language)} {format_time(start)} – {_date(end, language)} {_time(end)}"
 
 
 class _QRCode(Flowable):

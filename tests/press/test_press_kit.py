@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from common.dates import ICT
 from events.models import EventStatus
 from press import press_kit as kit_pdf
 from press.selectors import press_kit_data, press_kit_pdf_for
@@ -94,7 +95,7 @@ def test_the_english_kit_uses_english_text_and_labels_where_given(kit_event):
 
 
 def test_date_and_time_are_printed_in_ict(kit_event):
-    local = timezone.localtime(kit_event.starts_at, kit_pdf.ICT)
+    local = timezone.localtime(kit_event.starts_at, ICT)
     text = kit(None, kit_event, "en")
     assert f"{local:%H:%M}–" in text
     assert "ICT" in text
