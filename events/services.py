@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from common.dates import format_datetime
 from common.errors import DomainError
+from common.services import changed_fields, model_update
 from common.text import unique_slug
 from events.models import AgendaItem, Event, EventStatus, Speaker
 from events.selectors import room_conflict
@@ -21,7 +22,7 @@ class EventError(DomainError):
 
 
 # Changing any of these makes calendar clients replace their copy of the event.
-SCHEDULE_FIELDS = ("starts_at", "ends_at", "room_id", "online_url", "status")
+SCHEDULE_FIELDS = ("starts_at", "ends_at", "room", "online_url", "status")
 
 EVENT_EDITABLE_FIELDS = (
     "organization",
@@ -47,6 +48,26 @@ EVENT_EDITABLE_FIELDS = (
     "allow_walk_ins",
     "cover_image",
     "cancellation_reason",
+)
+AGENDA_ITEM_EDITABLE_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "room",
+    "title",
+    "title_en",
+    "description",
+    "description_en",
+)
+SPEAKER_EDITABLE_FIELDS = (
+    "organization",
+    "name",
+    "photo",
+    "position",
+    "position_en",
+    "affiliation",
+    "affiliation_en",
+    "bio",
+    "bio_en",
 )
 
 
@@ -79,10 +100,7 @@ def _ensure_room_free(
         )
 
 
-def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
-    if not event.slug:
-        event.slug = unique_slug(Event, event.title, max_length=140, exclude_pk=event.pk)
-    event.full_clean()
+def _ensure_event_room_free(event: Event) -> None:
     _ensure_room_free(
         room=event.room,
         starts_at=event.starts_at,
@@ -90,6 +108,13 @@ def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
         status=event.status,
         exclude_event_id=event.pk,
     )
+
+
+def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
+    if not event.slug:
+        event.slug = unique_slug(Event, event.title, max_length=140, exclude_pk=event.pk)
+    event.full_clean()
+    _ensure_event_room_free(event)
     event.save()
     if speakers is not None:
         event.speakers.set(speakers)
@@ -107,18 +132,26 @@ def event_create(*, speakers: Iterable[Speaker] | None = None, **fields) -> Even
 
 @transaction.atomic
 def event_update(*, event: Event, speakers: Iterable[Speaker] | None = None, **fields) -> Event:
-    """Change an event; a change of time, place or status raises its calendar SEQUENCE."""
-    unknown = set(fields) - set(EVENT_EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"event_update got unexpected fields: {sorted(unknown)}")
+    """Change an event; a change of time, place or status raises its calendar SEQUENCE.
+
+    Saved first, then checked against its agenda and its room's other bookings (the room
+    row locked): a refusal rolls the whole change back.
+    """
     event = Event.objects.select_for_update().get(pk=event.pk)
-    before = {name: getattr(event, name) for name in SCHEDULE_FIELDS}
-    for name, value in fields.items():
-        setattr(event, name, value)
-    if any(getattr(event, name) != value for name, value in before.items()):
-        event.sequence += 1
+    data = dict(fields)
+    if "slug" in data and not data["slug"]:  # cleared: made again from the (new) title
+        title = data.get("title", event.title)
+        data["slug"] = unique_slug(Event, title, max_length=140, exclude_pk=event.pk)
+    if changed_fields(event, SCHEDULE_FIELDS, data):
+        data["sequence"] = event.sequence + 1
+    event, _changed = model_update(
+        instance=event, fields=(*EVENT_EDITABLE_FIELDS, "sequence"), data=data
+    )
     _check_agenda_still_inside(event)
-    return _save_event(event, speakers=speakers)
+    _ensure_event_room_free(event)
+    if speakers is not None:
+        event.speakers.set(speakers)
+    return event
 
 
 def _check_agenda_still_inside(event: Event) -> None:
@@ -187,17 +220,25 @@ def event_delete(*, event: Event) -> None:
     event.delete()
 
 
-def _agenda_item_save(item: AgendaItem, speakers: Iterable[Speaker] | None) -> AgendaItem:
-    item.full_clean()
+def _check_within_event(item: AgendaItem) -> None:
     event = item.event
     if item.starts_at < event.starts_at or item.ends_at > event.ends_at:
         raise ValidationError(
             {"starts_at": _("The agenda item must take place within the event's times.")}
         )
-    item.save()
+
+
+def _set_agenda_speakers(item: AgendaItem, speakers: Iterable[Speaker] | None) -> None:
     if speakers is not None:
         item.speakers.set(speakers)
-        event.speakers.add(*speakers)
+        item.event.speakers.add(*speakers)
+
+
+def _agenda_item_save(item: AgendaItem, speakers: Iterable[Speaker] | None) -> AgendaItem:
+    item.full_clean()
+    _check_within_event(item)
+    item.save()
+    _set_agenda_speakers(item, speakers)
     return item
 
 
@@ -213,10 +254,14 @@ def agenda_item_create(
 def agenda_item_update(
     *, item: AgendaItem, speakers: Iterable[Speaker] | None = None, **fields
 ) -> AgendaItem:
-    """Change an agenda item; it must stay inside the event's times."""
-    for name, value in fields.items():
-        setattr(item, name, value)
-    return _agenda_item_save(item, speakers)
+    """Change an agenda item; it must stay inside the event's times (else nothing changes)."""
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",)).select_related("event").get(pk=item.pk)
+    )
+    item, _changed = model_update(instance=item, fields=AGENDA_ITEM_EDITABLE_FIELDS, data=fields)
+    _check_within_event(item)
+    _set_agenda_speakers(item, speakers)
+    return item
 
 
 @transaction.atomic
@@ -237,10 +282,8 @@ def speaker_create(**fields) -> Speaker:
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
     """Change a speaker's details."""
-    for name, value in fields.items():
-        setattr(speaker, name, value)
-    speaker.full_clean()
-    speaker.save()
+    speaker = Speaker.objects.select_for_update().get(pk=speaker.pk)
+    speaker, _changed = model_update(instance=speaker, fields=SPEAKER_EDITABLE_FIELDS, data=fields)
     return speaker
 
 
