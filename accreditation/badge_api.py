@@ -19,7 +19,9 @@ from accreditation.permissions import (
     can_reprint_badge,
     can_see_accreditation_at_desk,
 )
-from common.api import _pdf_response, _query
+from accreditation.selectors import BADGE_SORTS, badge_print_data, event_badges_print_data
+from common.api import validated_query
+from common.responses import pdf_response
 from events.selectors import events_visible_to
 
 
@@ -33,7 +35,7 @@ class BadgeQuerySerializer(serializers.Serializer):
 
 class EventBadgesQuerySerializer(serializers.Serializer):
     layout = serializers.ChoiceField(choices=list(pdf.LAYOUTS), default="card")
-    sort = serializers.ChoiceField(choices=list(pdf.SORTS), default="name")
+    sort = serializers.ChoiceField(choices=list(BADGE_SORTS), default="name")
 
 
 def _accreditation_or_404(request, pk: int) -> Accreditation:
@@ -58,12 +60,12 @@ class AccreditationBadgeApi(APIView):
         accreditation = _accreditation_or_404(request, pk)
         if not can_download_badge(request.user, accreditation):
             raise NotFound()
-        query = _query(BadgeQuerySerializer, request)
-        badge = pdf.accreditation_badge(accreditation)
+        query = validated_query(BadgeQuerySerializer, request)
+        badge = badge_print_data(accreditation)
         if badge is None:
             raise BadgeError("no_badge", _("This accreditation has no valid badge."))
         data = pdf.badge_pdf(badge, layout=query["layout"])
-        return _pdf_response(data, f"badge-{badge.serial}.pdf", download=False)
+        return pdf_response(data, f"badge-{badge.serial}.pdf", download=False)
 
 
 class AccreditationReprintApi(APIView):
@@ -120,6 +122,7 @@ class EventBadgesApi(APIView):
         event = get_object_or_404(events_visible_to(request.user), pk=pk)
         if not can_print_event_badges(request.user, event):
             raise PermissionDenied()
-        query = _query(EventBadgesQuerySerializer, request)
-        data = pdf.event_badges_pdf(event, layout=query["layout"], sort=query["sort"])
-        return _pdf_response(data, f"badges-{event.slug}-{query['layout']}.pdf", download=True)
+        query = validated_query(EventBadgesQuerySerializer, request)
+        badges = event_badges_print_data(event, sort=query["sort"])
+        data = pdf.event_badges_pdf(badges, event_title=event.title, layout=query["layout"])
+        return pdf_response(data, f"badges-{event.slug}-{query['layout']}.pdf", download=True)

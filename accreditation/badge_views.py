@@ -3,13 +3,15 @@
 import qrcode
 import qrcode.image.svg
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from accreditation import pdf
 from accreditation.models import Accreditation
 from accreditation.permissions import can_download_badge
+from accreditation.selectors import badge_print_data
+from common.responses import pdf_response
 
 
 def _own_or_organizer_accreditation(request, pk) -> Accreditation:
@@ -37,7 +39,7 @@ def qr_svg(code: str) -> str:
 def my_badge(request, pk):
     """The journalist's badge for the phone: a large QR, the details, and the PDF."""
     accreditation = _own_or_organizer_accreditation(request, pk)
-    badge = pdf.accreditation_badge(accreditation)
+    badge = badge_print_data(accreditation)
     context = {
         "accreditation": accreditation,
         "badge": badge,
@@ -52,11 +54,10 @@ def my_badge(request, pk):
 def my_badge_pdf(request, pk):
     """The badge PDF (card or A6) for the journalist to print or show."""
     accreditation = _own_or_organizer_accreditation(request, pk)
-    badge = pdf.accreditation_badge(accreditation)
+    badge = badge_print_data(accreditation)
     if badge is None:
         raise Http404
     layout = "a6" if request.GET.get("layout") == "a6" else "card"
-    response = HttpResponse(pdf.badge_pdf(badge, layout=layout), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="badge-{badge.serial}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return pdf_response(
+        pdf.badge_pdf(badge, layout=layout), f"badge-{badge.serial}.pdf", download=True
+    )

@@ -1,4 +1,4 @@
-"""Badge codes: issuing, reprinting and verifying the code printed in a badge's QR.
+"""Badge codes: their format, issuing and reprinting (the desk's scan reads them back).
 
 Code format (version 1): ``PC1`` followed by 26 characters of RFC 4648 base32 (A–Z, 2–7, no
 padding) encoding 16 bytes from ``secrets`` — 128 bits of randomness, 29 characters in all.
@@ -25,6 +25,7 @@ from accreditation.models import (
     Badge,
     BadgeStatus,
 )
+from accreditation.selectors import active_badge
 from common.errors import DomainError
 from common.text import user_label
 
@@ -57,11 +58,6 @@ def is_well_formed(code: str) -> bool:
 def badge_serial(accreditation: Accreditation, version: int) -> str:
     """The number printed on the badge: event, accreditation and print run, e.g. 0012-000345-2."""
     return f"{accreditation.event_id:04d}-{accreditation.pk:06d}-{version}"
-
-
-def active_badge(accreditation: Accreditation) -> Badge | None:
-    """The badge that currently admits the holder of `accreditation`, if one was issued."""
-    return accreditation.badges.filter(status=BadgeStatus.ACTIVE).first()
 
 
 def _lock(accreditation: Accreditation) -> Accreditation:
@@ -128,27 +124,3 @@ def badge_reprint(*, accreditation: Accreditation, by, reason: str) -> Badge:
         % {"serial": badge.serial, "reason": reason},
     )
     return badge
-
-
-def find_badge(code: str) -> Badge | None:
-    """The badge (active or superseded) whose code is `code`, with its accreditation."""
-    code = normalize_code(code)
-    if not is_well_formed(code):
-        return None
-    return (
-        Badge.objects.select_related("accreditation__journalist__outlet", "accreditation__event")
-        .filter(code=code)
-        .first()
-    )
-
-
-def verify_code(code: str) -> tuple[str, Badge | None]:
-    """What a code is worth on its own: "valid", "superseded", "revoked" or "invalid"."""
-    badge = find_badge(code)
-    if badge is None:
-        return "invalid", None
-    if badge.status == BadgeStatus.SUPERSEDED:
-        return "superseded", badge
-    if badge.accreditation.status != AccreditationStatus.APPROVED:
-        return "revoked", badge
-    return "valid", badge

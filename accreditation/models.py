@@ -134,6 +134,21 @@ class AccreditationStatus(models.TextChoices):
     REVOKED = "revoked", _("revoked")
 
 
+# Live requests hold, or may still get, a seat: the journalist still expects to attend.
+# Rejected, cancelled and revoked ones are over.
+LIVE_STATUSES = (
+    AccreditationStatus.PENDING,
+    AccreditationStatus.WAITLISTED,
+    AccreditationStatus.APPROVED,
+)
+
+
+class AccreditationQuerySet(models.QuerySet):
+    def live(self):
+        """Requests that hold, or may still get, a seat (pending, waitlisted or approved)."""
+        return self.filter(status__in=LIVE_STATUSES)
+
+
 class Accreditation(models.Model):
     """One journalist's request to cover one event, and where it stands."""
 
@@ -165,6 +180,8 @@ class Accreditation(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AccreditationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -241,6 +258,12 @@ class BadgeStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("superseded")
 
 
+class BadgeQuerySet(models.QuerySet):
+    def active(self):
+        """Badges not superseded by a reprint: at most one per accreditation (a constraint)."""
+        return self.filter(status=BadgeStatus.ACTIVE)
+
+
 class Badge(models.Model):
     """The printed badge of an approved accreditation: a secret code for the QR and a serial.
 
@@ -270,6 +293,8 @@ class Badge(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     superseded_reason = models.TextField(_("reason for reprint"), blank=True)
+
+    objects = BadgeQuerySet.as_manager()
 
     class Meta:
         ordering = ["accreditation_id", "version"]

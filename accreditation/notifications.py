@@ -20,7 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
+from accreditation.models import Accreditation, JournalistProfile
 from common.mail import send_prepared_email
 from events.ical import single_event_calendar
 
@@ -37,12 +37,6 @@ SUBJECTS = {
 }
 ICS_CONTENT_TYPE = "text/calendar; method=PUBLISH; charset=utf-8"
 ACCREDITATION_KINDS = ("received", "approved", "waitlisted", "rejected", "revoked")
-# Who hears about a postponement or cancellation: everyone still expecting to attend.
-EVENT_CHANGE_AUDIENCE = (
-    AccreditationStatus.PENDING,
-    AccreditationStatus.APPROVED,
-    AccreditationStatus.WAITLISTED,
-)
 
 
 def absolute(path: str) -> str:
@@ -135,9 +129,9 @@ def send_accreditation_email(accreditation_id: int, kind: str) -> None:
 @task()
 def send_event_change_emails(event_id: int, kind: str) -> None:
     """Background task: tell every journalist still expecting to attend that the event changed."""
-    recipients = Accreditation.objects.filter(
-        event_id=event_id, status__in=EVENT_CHANGE_AUDIENCE
-    ).select_related("journalist", "event")
+    recipients = (
+        Accreditation.objects.live().filter(event_id=event_id).select_related("journalist", "event")
+    )
     for accreditation in recipients:
         if accreditation.journalist.email:
             render_accreditation_email(accreditation, kind).send()

@@ -1,4 +1,6 @@
-"""Badge PDFs: one badge, or every approved badge of an event, as plain functions -> bytes.
+"""Badge PDFs: plain functions from BadgeData (read by accreditation.selectors) to bytes.
+
+No queries here: the selectors read and sort the badges, these functions only draw.
 
 Layouts: "card" (CR80, 85.6×54 mm, one per page for card printers), "a6" (one per page) and
 "a4" (ten CR80 cards per A4 sheet with cut marks). Speed matters at print time (a thousand
@@ -11,12 +13,10 @@ import hashlib
 import io
 import os
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import qrcode
-from django.db.models import QuerySet
-from django.utils import timezone
+from django.db.models.fields.files import FieldFile
 from PIL import Image, ImageOps
 from qrcode.constants import ERROR_CORRECT_Q
 from qrcode.exceptions import DataOverflowError
@@ -26,24 +26,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from accreditation.models import (
-    Accreditation,
-    AccreditationStatus,
-    Badge,
-    BadgeStatus,
-    JournalistProfile,
-    JournalistRole,
-)
+from accreditation.models import JournalistRole
 from common.pdf_fonts import FONT, FONT_BOLD, register_fonts
+from common.pdf_qr import draw_qr_modules
 from common.qr import fits, qr_modules
-from common.text import slugify_vi
 
 # JPEG photos are written to the PDF as they are (DCTDecode); ASCII85 on top would only make
 # them a quarter bigger and slower to write. PDF has been 8-bit clean for decades.
 rl_config.useA85 = 0
 
 LAYOUTS = ("card", "a6", "a4")
-SORTS = ("name", "outlet")
 
 CATEGORY_WORDS = {
     JournalistRole.WRITER: "PRESS",
@@ -277,32 +269,8 @@ def qr_matrix(code: str) -> list[list[bool]]:
 
 
 def draw_qr(canvas: Canvas, code: str, box: Box) -> None:
-    """Draw the QR of `code` in `box` as one path of filled horizontal runs.
-
-    The path is written in module units (a transform scales it to the box), so every number is
-    a small integer: about 160 rectangles per badge cost microseconds instead of the
-    milliseconds reportlab's float formatting of each point would.
-    """
-    modules = qr_matrix(code)
-    count = len(modules)
-    unit = min(box.w, box.h) / count
-    runs = []
-    for row_index, row in enumerate(modules):
-        y = count - 1 - row_index  # PDF y grows upwards, matrix rows go down
-        start = None
-        for col, dark in enumerate(row):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                runs.append(f"{start} {y} {col - start} 1 re")
-                start = None
-        if start is not None:
-            runs.append(f"{start} {y} {count - start} 1 re")
-    canvas.saveState()
-    canvas.transform(unit, 0, 0, unit, box.x, box.y)
-    canvas.setFillGray(0)
-    canvas.addLiteral("\n".join(runs) + "\nf")
-    canvas.restoreState()
+    """Draw the QR of `code` in `box` (one path of filled runs: common.pdf_qr)."""
+    draw_qr_modules(canvas, qr_matrix(code), x=box.x, y=box.y, size=min(box.w, box.h))
 
 
 # --- photos --------------------------------------------------------------------------------
@@ -312,13 +280,12 @@ def _pixels(box: Box) -> tuple[int, int]:
     return round(box.w / 72 * PRINT_DPI), round(box.h / 72 * PRINT_DPI)
 
 
-def badge_photo_path(profile: JournalistProfile, size: tuple[int, int]) -> str | None:
-    """A JPEG of the profile photo cropped and scaled to `size` pixels; made once, then reused.
+def badge_photo_path(photo: FieldFile | None, size: tuple[int, int]) -> str | None:
+    """A JPEG of the journalist's photo cropped and scaled to `size` pixels; made once, reused.
 
     The derivative sits next to the private photos, named by the photo's name and the size, and
     is remade when the photo file is newer. None when there is no readable photo.
     """
-    photo = profile.photo
     if not photo:
         return None
     storage = photo.storage
@@ -371,7 +338,7 @@ def _draw_photo_placeholder(canvas: Canvas, box: Box) -> None:
 
 @dataclass(frozen=True)
 class BadgeData:
-    """What a badge shows, read once from the database."""
+    """What a badge shows, read once from the database (accreditation.selectors)."""
 
     code: str
     serial: str
@@ -380,43 +347,7 @@ class BadgeData:
     category: str
     event_title: str
     event_meta: str
-    photo: JournalistProfile | None
-
-
-def _event_meta(event) -> str:
-    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
-    if start.date() == end.date():
-        when = f"{start:%d/%m/%Y} {start:%H:%M}–{end:%H:%M}"
-    else:
-        when = f"{start:%d/%m/%Y %H:%M} – {end:%d/%m/%Y %H:%M}"
-    room = event.room
-    if room is not None:
-        where = f"{room.tr('name')}, {room.venue.tr('name')}"
-    else:
-        where = "Online"
-    return f"{when} · {where}"
-
-
-def badge_data(badge: Badge, events: dict | None = None) -> BadgeData:
-    """The printable facts of `badge` (its accreditation, journalist and event joined)."""
-    accreditation = badge.accreditation
-    journalist = accreditation.journalist
-    event = accreditation.event
-    # Every badge of a print run shows the same event: format its title and dates once.
-    events = {} if events is None else events
-    if event.pk not in events:
-        events[event.pk] = (event.tr("title"), _event_meta(event))
-    title, meta = events[event.pk]
-    return BadgeData(
-        code=badge.code,
-        serial=badge.serial,
-        full_name=journalist.full_name,
-        outlet=journalist.outlet.name if journalist.outlet_id else "",
-        category=accreditation.category,
-        event_title=title,
-        event_meta=meta,
-        photo=journalist,
-    )
+    photo: FieldFile | None
 
 
 def _draw_header(canvas: Canvas, data: BadgeData, g: Geometry) -> None:
@@ -470,7 +401,7 @@ def draw_badge(
     header = f"header-{layout}-{hashlib.sha1(data.event_title.encode()).hexdigest()[:12]}"
     _shared(canvas, forms, header, lambda: _draw_header(canvas, data, g))
 
-    path = badge_photo_path(data.photo, photo_size) if data.photo is not None else None
+    path = badge_photo_path(data.photo, photo_size)
     if path:
         canvas.drawImage(path, g.photo.x, g.photo.y, g.photo.w, g.photo.h)
     else:
@@ -509,23 +440,6 @@ def draw_badge(
 # --- documents -----------------------------------------------------------------------------
 
 
-def _sort_key(text: str) -> tuple[str, str]:
-    return (slugify_vi(text, max_length=200), text)
-
-
-def sort_badges(badges: Iterable[Badge], sort: str) -> list[Badge]:
-    """Badges by journalist name, or by outlet then name; accents ignored (Đ sorts as D)."""
-
-    def by_name(badge):
-        return _sort_key(badge.accreditation.journalist.full_name)
-
-    def by_outlet(badge):
-        outlet = badge.accreditation.journalist.outlet
-        return (_sort_key(outlet.name if outlet else "~"), by_name(badge))
-
-    return sorted(badges, key=by_outlet if sort == "outlet" else by_name)
-
-
 def _cut_marks(canvas: Canvas, x0: float, y0: float, card_w: float, card_h: float) -> None:
     canvas.setStrokeGray(0)
     canvas.setLineWidth(0.25)
@@ -540,7 +454,7 @@ def _cut_marks(canvas: Canvas, x0: float, y0: float, card_w: float, card_h: floa
         canvas.line(right + CUT_MARK_GAP, y, right + CUT_MARK_GAP + CUT_MARK_LENGTH, y)
 
 
-def render_badges(badges: list[Badge], *, layout: str = "card", title: str = "Badges") -> bytes:
+def render_badges(badges: list[BadgeData], *, layout: str = "card", title: str = "Badges") -> bytes:
     """A PDF of `badges` in `layout` ("card", "a6" or "a4" sheets of ten cards with cut marks)."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}")
@@ -552,7 +466,6 @@ def render_badges(badges: list[Badge], *, layout: str = "card", title: str = "Ba
     canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1)
     canvas.setTitle(title)
     canvas.setCreator("Press Center")
-    events: dict = {}
     forms: set = set()
     if layout == "a4":
         per_sheet = SHEET_COLUMNS * SHEET_ROWS
@@ -566,13 +479,13 @@ def render_badges(badges: list[Badge], *, layout: str = "card", title: str = "Ba
                 canvas.translate(
                     x0 + column * CARD.width, y0 + (SHEET_ROWS - 1 - row) * CARD.height
                 )
-                draw_badge(canvas, badge_data(badge, events), CARD, photo_size, forms)
+                draw_badge(canvas, badge, CARD, photo_size, forms)
                 canvas.restoreState()
             _cut_marks(canvas, x0, y0, CARD.width, CARD.height)
             canvas.showPage()
     else:
         for badge in badges:
-            draw_badge(canvas, badge_data(badge, events), geometry, photo_size, forms)
+            draw_badge(canvas, badge, geometry, photo_size, forms)
             canvas.showPage()
     if not badges:  # a PDF needs a page; say why it is empty rather than failing
         canvas.setFont(FONT, 8)
@@ -582,41 +495,11 @@ def render_badges(badges: list[Badge], *, layout: str = "card", title: str = "Ba
     return buffer.getvalue()
 
 
-def badges_for_event(event) -> QuerySet[Badge]:
-    """Active badges of the approved accreditations of `event`, with what a badge prints."""
-    return Badge.objects.filter(
-        status=BadgeStatus.ACTIVE,
-        accreditation__event=event,
-        accreditation__status=AccreditationStatus.APPROVED,
-    ).select_related("accreditation__journalist__outlet", "accreditation__event__room__venue")
-
-
-def badge_pdf(badge: Badge, *, layout: str = "card") -> bytes:
+def badge_pdf(badge: BadgeData, *, layout: str = "card") -> bytes:
     """The PDF of one badge."""
     return render_badges([badge], layout=layout, title=f"Badge {badge.serial}")
 
 
-def event_badges_pdf(
-    event,
-    *,
-    layout: str = "card",
-    sort: str = "name",
-    accreditation_ids: Iterable[int] | None = None,
-) -> bytes:
-    """All approved badges of `event` (or those of `accreditation_ids`) in one PDF, sorted."""
-    badges = badges_for_event(event)
-    if accreditation_ids is not None:
-        badges = badges.filter(accreditation_id__in=list(accreditation_ids))
-    badges = sort_badges(badges, sort)
-    return render_badges(badges, layout=layout, title=f"Badges — {event.title}")
-
-
-def accreditation_badge(accreditation: Accreditation) -> Badge | None:
-    """The active badge of an approved accreditation, joined for printing; None otherwise."""
-    if accreditation.status != AccreditationStatus.APPROVED:
-        return None
-    return (
-        Badge.objects.filter(accreditation=accreditation, status=BadgeStatus.ACTIVE)
-        .select_related("accreditation__journalist__outlet", "accreditation__event__room__venue")
-        .first()
-    )
+def event_badges_pdf(badges: list[BadgeData], *, event_title: str, layout: str = "card") -> bytes:
+    """An event's badges (already chosen and sorted) in one PDF."""
+    return render_badges(badges, layout=layout, title=f"Badges — {event_title}")

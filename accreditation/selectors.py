@@ -1,6 +1,7 @@
 """Reads for journalists and accreditations: limited to what the user may see."""
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -15,12 +16,14 @@ from accreditation.models import (
     AccreditationLog,
     AccreditationStatus,
     Badge,
-    BadgeStatus,
     JournalistProfile,
     JournalistRole,
     MediaOutlet,
     OutletQuota,
 )
+from accreditation.pdf import BadgeData
+from common.dates import format_date, format_span
+from common.text import slugify_vi
 from events.models import PUBLIC_STATUSES
 from organizations.permissions import is_superuser, organizer_organization_ids
 
@@ -37,14 +40,8 @@ def is_approved_for(user, event) -> bool:
 def accreditations_visible_to(user) -> QuerySet[Accreditation]:
     """Journalists see their own requests; organizers their organizations' events; superusers
     everything. Anyone else sees nothing."""
-    accreditations = Accreditation.objects.select_related(
-        "event__organization", "journalist__outlet"
-    ).prefetch_related(
-        Prefetch(
-            "badges",
-            queryset=Badge.objects.filter(status=BadgeStatus.ACTIVE),
-            to_attr="active_badges",
-        )
+    accreditations = with_active_badge(
+        Accreditation.objects.select_related("event__organization", "journalist__outlet")
     )
     if not getattr(user, "is_authenticated", False):
         return accreditations.none()
@@ -106,7 +103,7 @@ def press_card_warning(profile: JournalistProfile, *, until: date | None = None)
         return _("Press card expiry date missing.")
     until = until or timezone.localdate()
     if expiry < until:
-        return _("Press card expires on %(date)s.") % {"date": expiry.strftime("%d/%m/%Y")}
+        return _("Press card expires on %(date)s.") % {"date": format_date(expiry)}
     return ""
 
 
@@ -114,15 +111,8 @@ def card_needed_until(profile: JournalistProfile) -> date:
     """The last day the press card must be valid: the end of the journalist's latest
     upcoming event that they asked for (still pending, waitlisted or approved), or today."""
     latest = (
-        Accreditation.objects.filter(
-            journalist=profile,
-            status__in=(
-                AccreditationStatus.PENDING,
-                AccreditationStatus.WAITLISTED,
-                AccreditationStatus.APPROVED,
-            ),
-            event__ends_at__gte=timezone.now(),
-        )
+        Accreditation.objects.live()
+        .filter(journalist=profile, event__ends_at__gte=timezone.now())
         .order_by("-event__ends_at")
         .values_list("event__ends_at", flat=True)
         .first()
@@ -324,22 +314,12 @@ def my_accreditations(profile: JournalistProfile | None) -> QuerySet[Accreditati
     )
 
 
-# Requests that hold, or may still get, a seat; rejected, cancelled and revoked ones leave the feed.
-PERSONAL_CALENDAR_STATUSES = (
-    AccreditationStatus.APPROVED,
-    AccreditationStatus.PENDING,
-    AccreditationStatus.WAITLISTED,
-)
-
-
 def personal_calendar_accreditations(profile) -> list[Accreditation]:
-    """The journalist's requests that belong in their own feed, each with its event loaded."""
+    """The journalist's live requests (rejected, cancelled and revoked ones leave the feed)
+    for public events, each with its event loaded."""
     return list(
-        Accreditation.objects.filter(
-            journalist=profile,
-            status__in=PERSONAL_CALENDAR_STATUSES,
-            event__status__in=PUBLIC_STATUSES,
-        )
+        Accreditation.objects.live()
+        .filter(journalist=profile, event__status__in=PUBLIC_STATUSES)
         .select_related("event__organization", "event__room__venue")
         .order_by("event__starts_at", "event_id")
     )
@@ -351,3 +331,99 @@ def personal_calendar_last_change(profile) -> datetime | None:
         request=Max("updated_at"), event=Max("event__updated_at")
     )
     return max((when for when in (*changes.values(), profile.updated_at) if when), default=None)
+
+
+# ---------------------------------------------------------------- badges
+
+BADGE_SORTS = ("name", "outlet")
+
+
+def with_active_badge(accreditations: QuerySet[Accreditation]) -> QuerySet[Accreditation]:
+    """`accreditations` with their active badge prefetched, for `active_badge` to read."""
+    return accreditations.prefetch_related(
+        Prefetch("badges", queryset=Badge.objects.active(), to_attr="active_badges")
+    )
+
+
+def active_badge(accreditation: Accreditation) -> Badge | None:
+    """The accreditation's badge that has not been superseded, if one was issued.
+
+    Read from the `with_active_badge` prefetch when the accreditation came through it (no
+    query), else one query. Whether it admits anyone is the desk's verdict: only while the
+    accreditation is approved.
+    """
+    prefetched = getattr(accreditation, "active_badges", None)
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
+    return accreditation.badges.active().first()
+
+
+def _printable_badges() -> QuerySet[Badge]:
+    # Only an approved accreditation's badge prints; joined with everything a badge shows.
+    return (
+        Badge.objects.active()
+        .filter(accreditation__status=AccreditationStatus.APPROVED)
+        .select_related("accreditation__journalist__outlet", "accreditation__event__room__venue")
+    )
+
+
+def _event_meta(event) -> str:
+    when = format_span(event.starts_at, event.ends_at)
+    room = event.room
+    if room is not None:
+        where = f"{room.tr('name')}, {room.venue.tr('name')}"
+    else:
+        where = "Online"
+    return f"{when} · {where}"
+
+
+def _badge_data(badge: Badge, *, event_title: str, event_meta: str) -> BadgeData:
+    journalist = badge.accreditation.journalist
+    return BadgeData(
+        code=badge.code,
+        serial=badge.serial,
+        full_name=journalist.full_name,
+        outlet=journalist.outlet.name if journalist.outlet_id else "",
+        category=badge.accreditation.category,
+        event_title=event_title,
+        event_meta=event_meta,
+        photo=journalist.photo or None,
+    )
+
+
+def badge_print_data(accreditation: Accreditation) -> BadgeData | None:
+    """What the badge of `accreditation` shows; None unless it is approved with a badge."""
+    if accreditation.status != AccreditationStatus.APPROVED:
+        return None
+    badge = _printable_badges().filter(accreditation_id=accreditation.pk).first()
+    if badge is None:
+        return None
+    event = badge.accreditation.event
+    return _badge_data(badge, event_title=event.tr("title"), event_meta=_event_meta(event))
+
+
+def _sort_key(text: str) -> tuple[str, str]:
+    return (slugify_vi(text, max_length=200), text)
+
+
+def event_badges_print_data(
+    event, *, sort: str = "name", accreditation_ids: Iterable[int] | None = None
+) -> list[BadgeData]:
+    """The badges of `event`'s approved accreditations (or of `accreditation_ids` among them),
+    by journalist name or by outlet then name; accents ignored (Đ sorts as D)."""
+    if sort not in BADGE_SORTS:
+        raise ValueError(f"unknown sort {sort!r}")
+    badges = _printable_badges().filter(accreditation__event=event)
+    if accreditation_ids is not None:
+        badges = badges.filter(accreditation_id__in=list(accreditation_ids))
+    # Every badge of the run shows the same event: its title and dates are formatted once.
+    title, meta = event.tr("title"), _event_meta(event)
+    data = [_badge_data(b, event_title=title, event_meta=meta) for b in badges]
+
+    def by_name(badge: BadgeData):
+        return _sort_key(badge.full_name)
+
+    def by_outlet(badge: BadgeData):
+        return (_sort_key(badge.outlet or "~"), by_name(badge))
+
+    return sorted(data, key=by_outlet if sort == "outlet" else by_name)

@@ -3,7 +3,6 @@ from rest_framework import serializers
 from accreditation import selectors
 from accreditation.models import (
     Accreditation,
-    BadgeStatus,
     JournalistProfile,
     JournalistRole,
     MediaOutlet,
@@ -153,10 +152,8 @@ class AccreditationSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         if request is None or not can_download_badge(request.user, accreditation):
             return None
-        badges = getattr(accreditation, "active_badges", None)
-        if badges is None:  # not read through the selector: one query
-            badges = list(accreditation.badges.filter(status=BadgeStatus.ACTIVE))
-        return badges[0].code if badges else None
+        badge = selectors.active_badge(accreditation)
+        return badge.code if badge else None
 
     def get_letter_url(self, accreditation) -> str:
         url = selectors.letter_url(accreditation)

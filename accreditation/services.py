@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accreditation import notifications
 from accreditation.badges import badge_issue
 from accreditation.models import (
+    LIVE_STATUSES,
     Accreditation,
     AccreditationLog,
     AccreditationStatus,
@@ -32,13 +33,15 @@ from events.models import Event, EventStatus
 S = AccreditationStatus
 VERIFY_SALT = "accreditation.verify-email"
 
-# Which states each decision may start from. Waitlisted → approved is the promotion.
-ALLOWED_FROM = {
-    S.APPROVED: {S.PENDING, S.WAITLISTED},
-    S.WAITLISTED: {S.PENDING},
-    S.REJECTED: {S.PENDING, S.WAITLISTED},
-    S.REVOKED: {S.APPROVED},
-    S.CANCELLED: {S.PENDING, S.APPROVED, S.WAITLISTED},
+# Each decision: the state it leads to, and the states it may start from. Waitlisted → approved
+# is the promotion; the journalist may cancel any live request. The services refuse anything
+# else, and pages offer only what `allowed_decisions` returns, so a button is never refused.
+DECISIONS = {
+    "approve": (S.APPROVED, (S.PENDING, S.WAITLISTED)),
+    "waitlist": (S.WAITLISTED, (S.PENDING,)),
+    "reject": (S.REJECTED, (S.PENDING, S.WAITLISTED)),
+    "revoke": (S.REVOKED, (S.APPROVED,)),
+    "cancel": (S.CANCELLED, LIVE_STATUSES),
 }
 # E-mail sent when a request enters a state (cancelling is the journalist's own act: no mail).
 NOTIFY_ON = {
@@ -114,14 +117,29 @@ def _lock(accreditation: Accreditation, *, lock_event: bool = False) -> Accredit
     )
 
 
-def _check_transition(accreditation: Accreditation, to: str) -> None:
-    if accreditation.status not in ALLOWED_FROM[to]:
+def allowed_decisions(accreditation: Accreditation) -> tuple[str, ...]:
+    """The decisions ("approve", "waitlist", "reject", "revoke", "cancel") that the services
+    accept on `accreditation` from the state it is in."""
+    return tuple(
+        decision
+        for decision, (_target, sources) in DECISIONS.items()
+        if accreditation.status in sources
+    )
+
+
+def can_request_again(accreditation: Accreditation) -> bool:
+    """Whether the journalist may file `accreditation` again: only once they cancelled it."""
+    return accreditation.status == S.CANCELLED
+
+
+def _check_decision(accreditation: Accreditation, decision: str) -> None:
+    if decision not in allowed_decisions(accreditation):
         raise AccreditationError(
             "invalid_transition",
             _("A request that is %(current)s cannot become %(target)s.")
             % {
                 "current": S(accreditation.status).label,
-                "target": S(to).label,
+                "target": S(DECISIONS[decision][0]).label,
             },
         )
 
@@ -170,7 +188,7 @@ def accreditation_approve(
     `waitlist_if_full` is set.
     """
     accreditation = _lock(accreditation, lock_event=True)
-    _check_transition(accreditation, S.APPROVED)
+    _check_decision(accreditation, "approve")
     refusal = _limit_refusal(accreditation)
     if refusal is not None:
         if not waitlist_if_full:
@@ -185,7 +203,7 @@ def accreditation_approve(
 def accreditation_waitlist(*, accreditation: Accreditation, by, reason: str = "") -> Accreditation:
     """Put a pending request on the waiting list."""
     accreditation = _lock(accreditation)
-    _check_transition(accreditation, S.WAITLISTED)
+    _check_decision(accreditation, "waitlist")
     return _record_transition(accreditation, to=S.WAITLISTED, by=by, reason=reason.strip())
 
 
@@ -194,7 +212,7 @@ def accreditation_reject(*, accreditation: Accreditation, by, reason: str) -> Ac
     """Turn down a pending or waitlisted request; the reason goes to the journalist."""
     reason = _reason_required(reason)
     accreditation = _lock(accreditation)
-    _check_transition(accreditation, S.REJECTED)
+    _check_decision(accreditation, "reject")
     return _record_transition(accreditation, to=S.REJECTED, by=by, reason=reason)
 
 
@@ -203,7 +221,7 @@ def accreditation_revoke(*, accreditation: Accreditation, by, reason: str) -> Ac
     """Withdraw an approved accreditation (its badge stops working); a reason is required."""
     reason = _reason_required(reason)
     accreditation = _lock(accreditation)
-    _check_transition(accreditation, S.REVOKED)
+    _check_decision(accreditation, "revoke")
     return _record_transition(accreditation, to=S.REVOKED, by=by, reason=reason)
 
 
@@ -211,7 +229,7 @@ def accreditation_revoke(*, accreditation: Accreditation, by, reason: str) -> Ac
 def accreditation_cancel(*, accreditation: Accreditation, by) -> Accreditation:
     """The journalist withdraws their own request (pending, waitlisted or approved)."""
     accreditation = _lock(accreditation)
-    _check_transition(accreditation, S.CANCELLED)
+    _check_decision(accreditation, "cancel")
     return _record_transition(accreditation, to=S.CANCELLED, by=by)
 
 
@@ -265,7 +283,7 @@ def accreditation_request(
         Accreditation.objects.select_for_update().filter(event=event, journalist=journalist).first()
     )
     if existing is not None:
-        if existing.status != S.CANCELLED:
+        if not can_request_again(existing):
             raise AccreditationError(
                 "duplicate_request", _("There is already a request for this event.")
             )

@@ -7,9 +7,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,43 +28,12 @@ from accreditation.permissions import (
     own_profile,
 )
 from common import ratelimit
-from common.errors import DomainError
+from common.errors import SERVICE_ERRORS
+from common.forms import add_service_error, attempt
+from common.responses import file_response, stored_file_response
 from events.selectors import events_visible_to
 
 # ---------------------------------------------------------------- shared
-
-
-def _attempt(request, func, /, **kwargs):
-    """Run a service; a refusal becomes a message on the next page instead of an error page."""
-    try:
-        return func(**kwargs), True
-    except DomainError as error:
-        messages.error(request, error.message)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return None, False
-
-
-def _form_errors_from(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the form fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _private_file(field_file, *, download_name: str, attachment: bool) -> FileResponse:
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=attachment, filename=download_name)
-    # Personal data: never kept by shared caches, never sniffed into something executable.
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 # ---------------------------------------------------------------- accounts
@@ -89,8 +57,8 @@ def sign_up(request):
                 preferred_language=data["preferred_language"],
                 consent=data["consent"],
             )
-        except ValidationError as error:
-            _form_errors_from(form, error)
+        except SERVICE_ERRORS as error:
+            add_service_error(form, error)
         else:
             login(request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -102,7 +70,7 @@ def sign_up(request):
 
 
 def verify_email(request, token):
-    profile, ok = _attempt(request, services.journalist_verify_email, token=token)
+    profile, ok = attempt(request, services.journalist_verify_email, token=token)
     if ok:
         messages.success(request, _("Thank you: your e-mail address is confirmed."))
     return redirect("my-profile" if request.user.is_authenticated else "login")
@@ -152,8 +120,8 @@ def my_profile(request):
                 profile = services.journalist_update(
                     profile=profile, photo=photo, remove_photo=remove_photo, **data
                 )
-        except ValidationError as error:
-            _form_errors_from(form, error)
+        except SERVICE_ERRORS as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Your profile is saved."))
             return redirect("my-profile")
@@ -185,10 +153,12 @@ def my_data_export(request):
     if profile is None:
         raise Http404
     body = json.dumps(selectors.journalist_export(profile), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="my-press-center-data.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        body.encode(),
+        filename="my-press-center-data.json",
+        content_type="application/json; charset=utf-8",
+        download=True,
+    )
 
 
 @login_required
@@ -231,7 +201,7 @@ def request_accreditation(request, slug):
     if not form.is_valid():
         messages.error(request, _("Check the form: %(errors)s") % {"errors": form.errors.as_text()})
         return redirect(event.get_absolute_url())
-    _result, ok = _attempt(
+    _result, ok = attempt(
         request,
         services.accreditation_request,
         journalist=profile,
@@ -252,7 +222,7 @@ def cancel_accreditation(request, pk):
     accreditation = get_object_or_404(selectors.accreditations_visible_to(request.user), pk=pk)
     if not can_cancel(request.user, accreditation):
         raise Http404
-    _result, ok = _attempt(
+    _result, ok = attempt(
         request, services.accreditation_cancel, accreditation=accreditation, by=request.user
     )
     if ok:
@@ -268,7 +238,7 @@ def journalist_photo(request, pk):
     profile = get_object_or_404(JournalistProfile, pk=pk)
     if not profile.photo or not can_view_journalist(request.user, profile):
         raise Http404
-    return _private_file(profile.photo, download_name=f"photo-{pk}.jpg", attachment=False)
+    return stored_file_response(profile.photo, filename=f"photo-{pk}.jpg", download=False)
 
 
 @login_required
@@ -279,10 +249,10 @@ def accreditation_letter(request, pk):
     if not accreditation.assignment_letter or not can_view_letter(request.user, accreditation):
         raise Http404
     extension = accreditation.assignment_letter.name.rsplit(".", 1)[-1]
-    return _private_file(
+    return stored_file_response(
         accreditation.assignment_letter,
-        download_name=f"assignment-letter-{pk}.{extension}",
-        attachment=True,
+        filename=f"assignment-letter-{pk}.{extension}",
+        download=True,
     )
 
 

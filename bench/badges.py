@@ -147,7 +147,12 @@ def main() -> None:
     bench.django_setup()
     from django.test import override_settings
 
-    from accreditation.pdf import badges_for_event, event_badges_pdf
+    from accreditation.pdf import event_badges_pdf as draw
+    from accreditation.selectors import event_badges_print_data
+
+    def event_badges_pdf(event, layout="card"):
+        # Reading and drawing, as a print from the console does.
+        return draw(event_badges_print_data(event), event_title=event.title, layout=layout)
 
     with (
         tempfile.TemporaryDirectory(prefix="bench-badges-") as folder,
@@ -155,10 +160,7 @@ def main() -> None:
         bench.temporary_database(),
     ):
         event = _make_event(Path(folder))
-        lines = [
-            (b.accreditation.journalist.full_name, b.accreditation.journalist.outlet.name)
-            for b in badges_for_event(event)
-        ]
+        lines = [(b.full_name, b.outlet) for b in event_badges_print_data(event)]
         floor_pdf = text_floor(lines)
         cold_seconds, pdf = _timed(lambda: event_badges_pdf(event))
         # Interleaved, best of five each: a neighbour's burst then hits both sides alike.

@@ -16,7 +16,7 @@ from accreditation.selectors import photo_url
 from checkin.models import CheckIn, ScanResult
 from checkin.selectors import checkin_counters, checkins_for_event, desk_search
 from checkin.services import ScanOutcome, checkin_manual, checkin_scan
-from common.api import _query
+from common.api import validated_query
 from common.filters import StrictFilterSet
 from common.text import user_label
 from events.models import Event
@@ -245,7 +245,7 @@ class DeskSearchApi(APIView):
         event = get_object_or_404(Event, pk=pk)
         if not can_check_in(request.user, event):
             raise PermissionDenied()
-        query = _query(DeskSearchQuerySerializer, request)
+        query = validated_query(DeskSearchQuerySerializer, request)
         results = []
         for accreditation in desk_search(event, query["q"]):
             admission = accreditation.admissions[0] if accreditation.admissions else None

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from accreditation.models import (
     Accreditation,
     AccreditationStatus,
-    Badge,
-    BadgeStatus,
     JournalistRole,
 )
+from accreditation.selectors import active_badge, with_active_badge
 from checkin.models import REFUSED_RESULTS, CheckIn, ScanResult
+from common.dates import SORTABLE_DATETIME_FORMAT, format_time, local
 from common.text import slugify_vi
 
 SLOT = timedelta(minutes=15)
@@ -27,8 +27,8 @@ MAX_FILLED_SLOTS = 96  # one day of quarter hours; past that only the slots with
 
 
 def _slot_start(moment: datetime) -> datetime:
-    local = timezone.localtime(moment)
-    return local.replace(minute=local.minute - local.minute % 15, second=0, microsecond=0)
+    at = local(moment)
+    return at.replace(minute=at.minute - at.minute % 15, second=0, microsecond=0)
 
 
 def arrivals_per_slot(times: list[datetime]) -> list[dict]:
@@ -46,7 +46,7 @@ def arrivals_per_slot(times: list[datetime]) -> list[dict]:
             counts.setdefault(slot, 0)
             slot += SLOT
     return [
-        {"start": start.isoformat(), "label": start.strftime("%H:%M"), "count": counts[start]}
+        {"start": start.isoformat(), "label": format_time(start), "count": counts[start]}
         for start in sorted(counts)
     ]
 
@@ -108,28 +108,22 @@ def attendance_figures(event) -> dict:
         "desks": desks,
         "categories": categories,
         "slots": arrivals_per_slot(times),
-        "updated_at": timezone.localtime().strftime("%H:%M:%S"),
+        "updated_at": format_time(timezone.now(), seconds=True),
     }
 
 
 def attendance_rows(event) -> QuerySet[Accreditation]:
     """Approved journalists of `event` and anyone admitted (even if revoked since), with badge
-    and admission prefetched as `active_badges` and `admissions`."""
+    and admission prefetched (read them with `active_badge` and `.admissions`)."""
     admissions = CheckIn.objects.filter(result=ScanResult.ACCEPTED).order_by("created_at")
-    return (
+    rows = (
         Accreditation.objects.filter(event=event)
         .filter(Q(status=AccreditationStatus.APPROVED) | Q(checkins__result=ScanResult.ACCEPTED))
         .distinct()
         .select_related("journalist__outlet")
-        .prefetch_related(
-            Prefetch("checkins", queryset=admissions, to_attr="admissions"),
-            Prefetch(
-                "badges",
-                queryset=Badge.objects.filter(status=BadgeStatus.ACTIVE),
-                to_attr="active_badges",
-            ),
-        )
+        .prefetch_related(Prefetch("checkins", queryset=admissions, to_attr="admissions"))
     )
+    return with_active_badge(rows)
 
 
 def _sorted_by_name(rows) -> list[Accreditation]:
@@ -154,7 +148,7 @@ def attendance_csv(event) -> bytes:
     )
     for accreditation in _sorted_by_name(attendance_rows(event)):
         admission = accreditation.admissions[0] if accreditation.admissions else None
-        badge = accreditation.active_badges[0] if accreditation.active_badges else None
+        badge = active_badge(accreditation)
         outlet = accreditation.journalist.outlet
         writer.writerow(
             [
@@ -164,7 +158,7 @@ def attendance_csv(event) -> bytes:
                 accreditation.get_status_display(),
                 badge.serial if badge else "",
                 (
-                    timezone.localtime(admission.created_at).strftime("%Y-%m-%d %H:%M:%S")
+                    local(admission.created_at).strftime(SORTABLE_DATETIME_FORMAT)
                     if admission
                     else ""
                 ),
@@ -175,5 +169,9 @@ def attendance_csv(event) -> bytes:
 
 
 def badge_rows(event) -> list[Accreditation]:
-    """Approved accreditations of `event` for the badges tab, with badge and admission."""
-    return _sorted_by_name(attendance_rows(event).filter(status=AccreditationStatus.APPROVED))
+    """Approved accreditations of `event` for the badges tab, each with `.badge` (its active
+    badge) and `.admissions`."""
+    rows = _sorted_by_name(attendance_rows(event).filter(status=AccreditationStatus.APPROVED))
+    for row in rows:
+        row.badge = active_badge(row)
+    return rows

@@ -25,6 +25,7 @@ from accreditation.models import (
     JournalistProfile,
     MediaOutlet,
 )
+from accreditation.selectors import active_badge
 from checkin.models import CheckIn, ScanResult
 from common.errors import DomainError
 from common.text import user_label
@@ -97,17 +98,9 @@ def _previous_admission(accreditation: Accreditation) -> CheckIn | None:
     )
 
 
-def _admit(*, accreditation, badge, event, code, desk, by, manual, previous) -> ScanOutcome:
-    """Admit `accreditation` unless `previous` (or a faster desk) already did."""
-    fields = {
-        "event": event,
-        "accreditation": accreditation,
-        "badge": badge,
-        "code": code,
-        "desk": desk,
-        "scanned_by": by,
-        "manual": manual,
-    }
+def _admit(*, previous: CheckIn | None, **fields) -> ScanOutcome:
+    """Admit `fields["accreditation"]` unless `previous` (or a faster desk) already did."""
+    accreditation = fields["accreditation"]
     if previous is None:
         try:
             with transaction.atomic():
@@ -237,6 +230,33 @@ def _scan_lookup(code: str) -> tuple[Badge, CheckIn | None] | None:
     return badge, previous
 
 
+def scan_verdict(*, event: Event, accreditation: Accreditation | None, badge: Badge | None) -> str:
+    """The desk's verdict on `accreditation` (holding `badge`, if scanned) at `event`.
+
+    One rule for both ways in, the scanner and the search: ACCEPTED means "admit", which
+    `_admit` turns into "already checked in" when someone admitted them first.
+    """
+    if event.status == EventStatus.CANCELLED:
+        return ScanResult.EVENT_CANCELLED
+    if accreditation is None:
+        return ScanResult.INVALID
+    if accreditation.event_id != event.pk:
+        return ScanResult.WRONG_EVENT
+    if badge is not None and badge.status == BadgeStatus.SUPERSEDED:
+        return ScanResult.SUPERSEDED
+    if accreditation.status != AccreditationStatus.APPROVED:
+        return ScanResult.REVOKED
+    return ScanResult.ACCEPTED
+
+
+def _conclude(*, result: str, previous: CheckIn | None, **fields) -> ScanOutcome:
+    """Record the attempt with its verdict; an accepted one is admitted (exactly once)."""
+    if result == ScanResult.ACCEPTED:
+        return _admit(previous=previous, **fields)
+    checkin = _record(result=result, **fields)
+    return ScanOutcome(result, checkin, fields["accreditation"], None)
+
+
 def checkin_scan(*, code: str, event: Event, desk: str, by) -> ScanOutcome:
     """Check in whoever holds the badge with `code` at `event`; records the scan, any verdict.
 
@@ -247,69 +267,39 @@ def checkin_scan(*, code: str, event: Event, desk: str, by) -> ScanOutcome:
     found = _scan_lookup(normalized) if is_well_formed(normalized) else None
     badge, previous = found if found else (None, None)
     accreditation = badge.accreditation if badge else None
-    stored_code = normalized[:CODE_MAX_STORED]
-
-    if event.status == EventStatus.CANCELLED:
-        result = ScanResult.EVENT_CANCELLED
-    elif badge is None:
-        result = ScanResult.INVALID
-    elif accreditation.event_id != event.pk:
-        result = ScanResult.WRONG_EVENT
-    elif badge.status == BadgeStatus.SUPERSEDED:
-        result = ScanResult.SUPERSEDED
-    elif accreditation.status != AccreditationStatus.APPROVED:
-        result = ScanResult.REVOKED
-    else:
-        return _admit(
-            accreditation=accreditation,
-            badge=badge,
-            event=event,
-            code=stored_code,
-            desk=desk,
-            by=by,
-            manual=False,
-            previous=previous,
-        )
-    checkin = _record(
+    return _conclude(
+        result=scan_verdict(event=event, accreditation=accreditation, badge=badge),
+        previous=previous,
         event=event,
         accreditation=accreditation,
         badge=badge,
-        code=stored_code,
+        code=normalized[:CODE_MAX_STORED],
         desk=desk,
         scanned_by=by,
-        result=result,
+        manual=False,
     )
-    return ScanOutcome(result, checkin, accreditation, None)
 
 
 def checkin_manual(*, accreditation: Accreditation, event: Event, desk: str, by) -> ScanOutcome:
-    """Check in a journalist found by name at the desk (phone will not scan); records it."""
+    """Check in a journalist found by name at the desk (phone will not scan); records it.
+
+    The same verdict as a scan of their badge. Another event's accreditation is not a
+    verdict but a wrong request (the desk only searches its own event), so it is refused.
+    """
     desk = _clean_desk(desk)
     current = Accreditation.objects.select_related("journalist__outlet").get(pk=accreditation.pk)
     if current.event_id != event.pk:
         raise CheckInError("wrong_event", _("This accreditation is for another event."))
-    if event.status == EventStatus.CANCELLED:
-        result = ScanResult.EVENT_CANCELLED
-    elif current.status != AccreditationStatus.APPROVED:
-        result = ScanResult.REVOKED
-    else:
-        return _admit(
-            accreditation=current,
-            badge=current.badges.filter(status=BadgeStatus.ACTIVE).first(),
-            event=event,
-            code="",
-            desk=desk,
-            by=by,
-            manual=True,
-            previous=_previous_admission(current),
-        )
-    checkin = _record(
+    result = scan_verdict(event=event, accreditation=current, badge=None)
+    admitted = result == ScanResult.ACCEPTED
+    return _conclude(
+        result=result,
+        previous=_previous_admission(current) if admitted else None,
         event=event,
         accreditation=current,
+        badge=active_badge(current) if admitted else None,
         code="",
         desk=desk,
         scanned_by=by,
-        result=result,
         manual=True,
     )
-    return ScanOutcome(result, checkin, current, None)

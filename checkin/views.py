@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 
-from accreditation import pdf
 from accreditation.forms import WalkInForm
 from accreditation.models import JournalistRole
+from accreditation.selectors import active_badge
 from accreditation.services import accreditation_walk_in
 from checkin.models import ScanResult
 from checkin.selectors import checkin_counters, desk_events
@@ -99,7 +99,7 @@ def walk_in(request, slug):
             add_service_error(form, error)
         else:
             form = WalkInForm()  # ready for the next person
-    badge = pdf.accreditation_badge(accreditation) if accreditation else None
+    badge = active_badge(accreditation) if accreditation else None
     return render(
         request,
         "checkin/walk_in.html",

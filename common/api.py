@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
@@ -49,7 +49,8 @@ def exception_handler(exc, context):
     return response
 
 
-def _query(serializer_class, request) -> dict:
+def validated_query(serializer_class, request) -> dict:
+    """The query string checked by `serializer_class`; an unknown parameter is a 400 too."""
     allowed = set(serializer_class().fields) | {"lang", "format"}
     unknown = sorted(set(request.query_params) - allowed)
     if unknown:
@@ -59,12 +60,3 @@ def _query(serializer_class, request) -> dict:
     query = serializer_class(data=request.query_params)
     query.is_valid(raise_exception=True)
     return query.validated_data
-
-
-def _pdf_response(data: bytes, filename: str, *, download: bool) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    disposition = "attachment" if download else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    # Badges carry personal data and a working admission code: no shared caches.
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -6,7 +6,7 @@ figures in attendance.py, access in events/permissions.py and accreditation/perm
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,11 +18,13 @@ from accreditation.badges import badge_reprint
 from accreditation.forms import BadgePrintForm, ReprintForm
 from accreditation.models import Accreditation, AccreditationStatus
 from accreditation.permissions import can_print_event_badges, can_reprint_badge
+from accreditation.selectors import active_badge, event_badges_print_data
 from checkin.attendance import attendance_csv, attendance_figures, badge_rows
 from checkin.selectors import desk_events
-from common.dates import local_day_bounds
+from common.dates import local, local_day_bounds
 from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error
+from common.responses import file_response, pdf_response
 from console.decorators import _event, console_view, desk_view
 from console.event_views import _event_context
 from events.permissions import (
@@ -69,16 +71,10 @@ def badges_pdf(request, slug):
         return _badges_page(request, event, rows, form, status=400)
     data = form.cleaned_data
     ids = data["ids"] if data["scope"] == "selected" else None
-    content = pdf.event_badges_pdf(
-        event, layout=data["layout"], sort=data["sort"], accreditation_ids=ids
-    )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="badges-{event.slug}-{data["layout"]}.pdf"'
-    )
-    # Badges carry personal data and working admission codes: no shared caches.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    badges = event_badges_print_data(event, sort=data["sort"], accreditation_ids=ids)
+    content = pdf.event_badges_pdf(badges, event_title=event.title, layout=data["layout"])
+    # Badges carry personal data and working admission codes: pdf_response keeps them private.
+    return pdf_response(content, f"badges-{event.slug}-{data['layout']}.pdf", download=True)
 
 
 @console_view
@@ -93,7 +89,7 @@ def badge_reprint_view(request, slug, pk):
     )
     if not can_reprint_badge(request.user, accreditation):
         raise PermissionDenied
-    current = pdf.accreditation_badge(accreditation)
+    current = active_badge(accreditation)
     form = ReprintForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,11 +163,13 @@ def attendance_export(request, slug):
     event = _desk_event(request, slug)
     if not can_export_attendance(request.user, event):
         raise PermissionDenied
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = HttpResponse(attendance_csv(event), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="attendance-{event.slug}-{stamp}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    stamp = local(timezone.now()).strftime("%Y%m%d-%H%M")
+    return file_response(
+        attendance_csv(event),
+        filename=f"attendance-{event.slug}-{stamp}.csv",
+        content_type="text/csv; charset=utf-8",
+        download=True,
+    )
 
 
 @desk_view

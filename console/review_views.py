@@ -19,7 +19,7 @@ from accreditation.models import AccreditationStatus
 from accreditation.permissions import (
     can_review,
 )
-from accreditation.views import _attempt
+from common.forms import attempt
 from console.event_views import event_tabs
 from events.selectors import events_visible_to
 
@@ -85,7 +85,7 @@ def review_bulk(request, slug):
         messages.error(request, _("Select at least one request and an action."))
         return _back_to_review(event, request)
     data = form.cleaned_data
-    results, ok = _attempt(
+    results, ok = attempt(
         request,
         services.accreditation_bulk,
         action=data["action"],
@@ -132,7 +132,7 @@ def review_action(request, slug, pk, action):
     }
     if action not in calls:
         raise Http404
-    result, ok = _attempt(request, lambda: calls[action]())
+    result, ok = attempt(request, lambda: calls[action]())
     if ok:
         messages.success(
             request,
@@ -146,7 +146,7 @@ def review_action(request, slug, pk, action):
 @require_POST
 def review_promote(request, slug):
     event = _reviewable_event(request, slug)
-    promoted, ok = _attempt(
+    promoted, ok = attempt(
         request, services.accreditation_promote_next, event=event, by=request.user
     )
     if ok and promoted is None:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.errors import SERVICE_ERRORS, DomainError
-from common.forms import add_service_error
+from common.forms import add_service_error, service_error_message
 from console.decorators import console_view
 from organizations import selectors, services
 from organizations.forms import MembershipRoleForm, TeamAddForm
@@ -77,7 +77,7 @@ def team_role(request, pk):
                 membership=membership, role=form.cleaned_data["role"], by=request.user
             )
         except SERVICE_ERRORS as error:
-            messages.error(request, getattr(error, "message", None) or "; ".join(error.messages))
+            messages.error(request, service_error_message(error))
         else:
             messages.success(request, _("Role changed."))
     else:
@@ -94,7 +94,7 @@ def team_remove(request, pk):
         try:
             services.membership_remove(membership=membership, by=request.user)
         except DomainError as exc:
-            error = exc.message
+            error = service_error_message(exc)
         else:
             messages.success(
                 request, _("%(user)s removed from %(organization)s.") % _names(membership)

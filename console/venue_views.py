@@ -4,7 +4,6 @@ import math
 from datetime import date, datetime, timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from common.dates import format_datetime
+from common.errors import SERVICE_ERRORS
 from common.forms import add_service_error
 from console.decorators import console_view, posted
 from events.forms import AvailabilityForm
@@ -52,7 +53,7 @@ def _venue_form(request, venue):
                 venue = services.venue_create(**form.cleaned_data)
             else:
                 services.venue_update(venue=venue, **form.cleaned_data)
-        except ValidationError as error:
+        except SERVICE_ERRORS as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("Venue saved."))
@@ -86,7 +87,7 @@ def _room_form(request, room, initial):
                 room = services.room_create(**form.cleaned_data)
             else:
                 services.room_update(room=room, **form.cleaned_data)
-        except ValidationError as error:
+        except SERVICE_ERRORS as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("Room saved."))
@@ -198,8 +199,7 @@ def room_availability(request):
     if clash is None:
         message = _("%(room)s is free at that time.") % {"room": data["room"].tr("name")}
         return JsonResponse({"available": True, "message": message})
-    start = timezone.localtime(clash.starts_at).strftime("%d/%m/%Y %H:%M")
-    end = timezone.localtime(clash.ends_at).strftime("%d/%m/%Y %H:%M")
+    start, end = format_datetime(clash.starts_at), format_datetime(clash.ends_at)
     if can_see_event_details(request.user, clash):
         message = _("%(room)s is already booked for “%(event)s” from %(start)s to %(end)s.") % {
             "room": data["room"].tr("name"),

@@ -1,21 +1,14 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from common.errors import DomainError
+from common.errors import SERVICE_ERRORS
+from common.forms import service_error_message
 from events import selectors, services
 from events.models import AgendaItem, Event, EventStatus, Speaker
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(getattr(error, "message", error))
-
 
 SPEAKER_OF_OTHER_ORGANIZATION = _("This speaker belongs to another organization.")
 
@@ -82,8 +75,10 @@ class EventAdmin(admin.ModelAdmin):
         for event in queryset:
             try:
                 services.event_change_status(event=event, status=EventStatus.PUBLISHED)
-            except (DomainError, ValidationError) as error:
-                self.message_user(request, f"{event}: {_error_text(error)}", messages.ERROR)
+            except SERVICE_ERRORS as error:
+                self.message_user(
+                    request, f"{event}: {service_error_message(error)}", messages.ERROR
+                )
             else:
                 self.message_user(request, _("%(event)s is published.") % {"event": event})
 
@@ -112,9 +107,9 @@ class EventAdmin(admin.ModelAdmin):
                 saved = services.event_update(event=obj, **fields)
             else:
                 saved = services.event_create(**fields)
-        except (DomainError, ValidationError) as error:
+        except SERVICE_ERRORS as error:
             # Reached only when the rule lost a race with another save after form validation.
-            self.message_user(request, _error_text(error), messages.ERROR)
+            self.message_user(request, service_error_message(error), messages.ERROR)
             raise
         obj.pk, obj.sequence, obj.status = saved.pk, saved.sequence, saved.status
 

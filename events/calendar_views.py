@@ -16,6 +16,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common.responses import PER_VISITOR, content_disposition
 from events import ical, selectors
 from events.filters import EventFilter
 
@@ -56,11 +57,10 @@ def _calendar_response(
     modified = int(last_modified.timestamp()) if last_modified else None
     if modified is not None:
         response["Last-Modified"] = http_date(modified)
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename, download=attachment)
     if private:
         # A secret URL: caches in between must not keep it, search engines must not list it.
-        response["Cache-Control"] = "private, no-cache"
+        response["Cache-Control"] = PER_VISITOR
         response["X-Robots-Tag"] = "noindex, nofollow"
     else:
         response["Cache-Control"] = "public, max-age=300"

@@ -1,40 +1,14 @@
 """Console forms for events, agenda items and speakers. Rules stay in events/services.py."""
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import FieldsetsMixin
+from common.forms import FieldsetsMixin, ICTDateTimeField
 from events.models import AgendaItem, Event, Speaker
 from venues.forms import RoomChoiceField
 from venues.models import Room
-
-# Organizers type local times; whatever time zone a request runs in, the console speaks ICT.
-ICT = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
-
-
-class ICTDateTimeField(forms.DateTimeField):
-    """A `<input type="datetime-local">` read and shown as Asia/Ho_Chi_Minh wall-clock time."""
-
-    widget = LocalDateTimeInput
-
-    def to_python(self, value):
-        with timezone.override(ICT):
-            return super().to_python(value)
-
-    def prepare_value(self, value):
-        with timezone.override(ICT):
-            return super().prepare_value(value)
 
 
 def _local_datetime_fields(form: forms.BaseForm, *names: str) -> None:

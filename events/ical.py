@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Timezone, vDuration
 from icalendar.parser import param_value
 
+from common.dates import ICT
 from events.models import EventKind, EventStatus
 
 PRODID = "-//Press Center//Calendar 1.0//EN"
@@ -91,8 +91,9 @@ class _Writer:
     def __init__(self, language: str):
         self.language = language
         self.lines: list[str] = []
-        self.tzid = settings.TIME_ZONE
-        self.tz = ZoneInfo(self.tzid)
+        # The zone every page and PDF shows times in (common.dates), named by its IANA key.
+        self.tz = ICT
+        self.tzid = ICT.key
         self.domain = settings.CALENDAR_UID_DOMAIN
         marker = "__slug__"
         url = settings.SITE_URL + reverse("event-detail", kwargs={"slug": marker})

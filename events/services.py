@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models import Q
 from django.db.models.deletion import Collector, ProtectedError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.dates import format_datetime
 from common.errors import DomainError
+from common.services import changed_fields, model_update
 from common.text import unique_slug
 from events.models import AgendaItem, Event, EventStatus, Speaker
 from events.selectors import room_conflict
@@ -23,7 +24,7 @@ class EventError(DomainError):
 
 
 # Changing any of these makes calendar clients replace their copy of the event.
-SCHEDULE_FIELDS = ("starts_at", "ends_at", "room_id", "online_url", "status")
+SCHEDULE_FIELDS = ("starts_at", "ends_at", "room", "online_url", "status")
 
 EVENT_EDITABLE_FIELDS = (
     "organization",
@@ -50,6 +51,26 @@ EVENT_EDITABLE_FIELDS = (
 )
 # Set only by event_change_status (the state machine), and by event_create for a first status.
 STATUS_FIELDS = ("status", "cancellation_reason")
+AGENDA_ITEM_EDITABLE_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "room",
+    "title",
+    "title_en",
+    "description",
+    "description_en",
+)
+SPEAKER_EDITABLE_FIELDS = (
+    "organization",
+    "name",
+    "photo",
+    "position",
+    "position_en",
+    "affiliation",
+    "affiliation_en",
+    "bio",
+    "bio_en",
+)
 
 
 def _ensure_room_free(
@@ -72,8 +93,7 @@ def _ensure_room_free(
         room=room, starts_at=starts_at, ends_at=ends_at, exclude_event_id=exclude_event_id
     )
     if clash is not None:
-        local_start = timezone.localtime(clash.starts_at).strftime("%d/%m/%Y %H:%M")
-        local_end = timezone.localtime(clash.ends_at).strftime("%d/%m/%Y %H:%M")
+        local_start, local_end = format_datetime(clash.starts_at), format_datetime(clash.ends_at)
         raise EventError(
             "room_conflict",
             _("%(room)s is already booked for “%(event)s” from %(start)s to %(end)s.")
@@ -95,13 +115,7 @@ def _check_speakers(
         )
 
 
-def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
-    if not event.slug:
-        event.slug = unique_slug(Event, event.title, max_length=140, exclude_pk=event.pk)
-    event.full_clean()
-    if speakers is not None:
-        speakers = list(speakers)
-        _check_speakers(organization_id=event.organization_id, speakers=speakers)
+def _ensure_event_room_free(event: Event) -> None:
     _ensure_room_free(
         room=event.room,
         starts_at=event.starts_at,
@@ -109,6 +123,16 @@ def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
         status=event.status,
         exclude_event_id=event.pk,
     )
+
+
+def _save_event(event: Event, *, speakers: Iterable[Speaker] | None) -> Event:
+    if not event.slug:
+        event.slug = unique_slug(Event, event.title, max_length=140, exclude_pk=event.pk)
+    event.full_clean()
+    if speakers is not None:
+        speakers = list(speakers)
+        _check_speakers(organization_id=event.organization_id, speakers=speakers)
+    _ensure_event_room_free(event)
     event.save()
     if speakers is not None:
         event.speakers.set(speakers)
@@ -138,12 +162,25 @@ def event_update(*, event: Event, speakers: Iterable[Speaker] | None = None, **f
 
 
 def _update_event(*, event: Event, speakers: Iterable[Speaker] | None = None, **fields) -> Event:
-    # event_update without the guard on the status: event_change_status comes through here.
+    """event_update without the guard on the status: event_change_status comes through here.
+
+    Saved first, then checked against its agenda, its speakers and its room's other bookings
+    (the room row locked): a refusal rolls the whole change back.
+    """
     event = Event.objects.select_for_update().get(pk=event.pk)
-    before = {name: getattr(event, name) for name in SCHEDULE_FIELDS}
     organization_id = event.organization_id
-    for name, value in fields.items():
-        setattr(event, name, value)
+    data = dict(fields)
+    if "slug" in data and not data["slug"]:  # cleared: made again from the (new) title
+        title = data.get("title", event.title)
+        data["slug"] = unique_slug(Event, title, max_length=140, exclude_pk=event.pk)
+    if changed_fields(event, SCHEDULE_FIELDS, data):
+        data["sequence"] = event.sequence + 1
+    event, _changed = model_update(
+        instance=event, fields=(*EVENT_EDITABLE_FIELDS, *STATUS_FIELDS, "sequence"), data=data
+    )
+    if speakers is not None:
+        speakers = list(speakers)
+        _check_speakers(organization_id=event.organization_id, speakers=speakers)
     if event.organization_id != organization_id:
         # The speakers it keeps must belong to the organization it moves to.
         kept = Q(agenda_items__event=event)
@@ -153,10 +190,11 @@ def _update_event(*, event: Event, speakers: Iterable[Speaker] | None = None, **
             organization_id=event.organization_id,
             speakers=Speaker.objects.filter(kept).distinct(),
         )
-    if any(getattr(event, name) != value for name, value in before.items()):
-        event.sequence += 1
     _check_agenda_still_inside(event)
-    return _save_event(event, speakers=speakers)
+    _ensure_event_room_free(event)
+    if speakers is not None:
+        event.speakers.set(speakers)
+    return event
 
 
 def _check_agenda_still_inside(event: Event) -> None:
@@ -249,20 +287,27 @@ def event_delete(*, event: Event) -> None:
     event.delete()
 
 
-def _agenda_item_save(item: AgendaItem, speakers: Iterable[Speaker] | None) -> AgendaItem:
-    item.full_clean()
+def _check_within_event(item: AgendaItem) -> None:
     event = item.event
-    if speakers is not None:
-        speakers = list(speakers)
-        _check_speakers(organization_id=event.organization_id, speakers=speakers)
     if item.starts_at < event.starts_at or item.ends_at > event.ends_at:
         raise ValidationError(
             {"starts_at": _("The agenda item must take place within the event's times.")}
         )
-    item.save()
+
+
+def _set_agenda_speakers(item: AgendaItem, speakers: Iterable[Speaker] | None) -> None:
     if speakers is not None:
+        speakers = list(speakers)
+        _check_speakers(organization_id=item.event.organization_id, speakers=speakers)
         item.speakers.set(speakers)
-        event.speakers.add(*speakers)
+        item.event.speakers.add(*speakers)
+
+
+def _agenda_item_save(item: AgendaItem, speakers: Iterable[Speaker] | None) -> AgendaItem:
+    item.full_clean()
+    _check_within_event(item)
+    item.save()
+    _set_agenda_speakers(item, speakers)
     return item
 
 
@@ -278,10 +323,14 @@ def agenda_item_create(
 def agenda_item_update(
     *, item: AgendaItem, speakers: Iterable[Speaker] | None = None, **fields
 ) -> AgendaItem:
-    """Change an agenda item; it must stay inside the event's times."""
-    for name, value in fields.items():
-        setattr(item, name, value)
-    return _agenda_item_save(item, speakers)
+    """Change an agenda item; it must stay inside the event's times (else nothing changes)."""
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",)).select_related("event").get(pk=item.pk)
+    )
+    item, _changed = model_update(instance=item, fields=AGENDA_ITEM_EDITABLE_FIELDS, data=fields)
+    _check_within_event(item)
+    _set_agenda_speakers(item, speakers)
+    return item
 
 
 @transaction.atomic
@@ -302,22 +351,21 @@ def speaker_create(**fields) -> Speaker:
 @transaction.atomic
 def speaker_update(*, speaker: Speaker, **fields) -> Speaker:
     """Change a speaker's details; one on events stays with the organization running them."""
-    organization_id = speaker.organization_id
-    for name, value in fields.items():
-        setattr(speaker, name, value)
-    on_events = Event.objects.filter(Q(speakers=speaker) | Q(agenda_items__speakers=speaker))
-    if (
-        speaker.organization_id != organization_id
-        and on_events.exclude(organization_id=speaker.organization_id).exists()
-    ):
-        raise EventError(
-            "speaker_on_other_organizations_events",
-            _("This speaker is on events of their organization; take them off those events first."),
-            field="organization",
-            status=400,
-        )
-    speaker.full_clean()
-    speaker.save()
+    speaker = Speaker.objects.select_for_update().get(pk=speaker.pk)
+    moving_to = fields.get("organization")
+    if moving_to is not None and getattr(moving_to, "pk", moving_to) != speaker.organization_id:
+        on_events = Event.objects.filter(Q(speakers=speaker) | Q(agenda_items__speakers=speaker))
+        if on_events.exclude(organization_id=getattr(moving_to, "pk", moving_to)).exists():
+            raise EventError(
+                "speaker_on_other_organizations_events",
+                _(
+                    "This speaker is on events of their organization; take them off those "
+                    "events first."
+                ),
+                field="organization",
+                status=400,
+            )
+    speaker, _changed = model_update(instance=speaker, fields=SPEAKER_EDITABLE_FIELDS, data=fields)
     return speaker
 
 
@@ -335,7 +383,11 @@ def event_duplicate(
     The duration stays; the agenda and the accreditation window move by the same amount.
     """
     shift = starts_at - event.starts_at
-    fields = {name: getattr(event, name) for name in EVENT_EDITABLE_FIELDS if name != "slug"}
+    fields = {
+        name: getattr(event, name)
+        for name in EVENT_EDITABLE_FIELDS
+        if name not in {"slug", "status", "cancellation_reason"}
+    }
     fields.update(
         title=title or event.title,
         title_en=title_en or event.title_en,
@@ -368,7 +420,12 @@ def event_duplicate(
 @transaction.atomic
 def event_speaker_add(*, event: Event, speaker: Speaker) -> None:
     """Put one of the organization's speakers on an event."""
-    _check_speakers(organization_id=event.organization_id, speakers=[speaker], field="speaker")
+    if speaker.organization_id != event.organization_id:
+        raise EventError(
+            "speaker_of_other_organization",
+            _("This speaker belongs to another organization."),
+            field="speaker",
+        )
     event.speakers.add(speaker)
 
 

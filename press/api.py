@@ -1,17 +1,17 @@
 """Press API: releases (list, write, attachments) and the press kit PDF."""
 
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.api import validated_query
 from common.permissions import ReadOnlyOr
 from events import selectors
 from events.permissions import can_manage_event
@@ -27,7 +27,7 @@ from press.serializers import (
     PressReleaseUpdateSerializer,
     PressReleaseWriteSerializer,
 )
-from press.views import KIT_LANGUAGES, attachment_response, kit_language, pdf_response
+from press.views import KIT_LANGUAGES, attachment_response, kit_language, kit_response
 
 
 class ReleaseWrites(ReadOnlyOr):
@@ -157,10 +157,7 @@ class PressAttachmentApi(APIView):
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request, pk):
-        try:
-            return attachment_response(self._attachment(request, pk))
-        except FileNotFoundError:
-            raise Http404 from None
+        return attachment_response(self._attachment(request, pk))
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk):
@@ -172,25 +169,25 @@ class PressAttachmentApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class KitQuerySerializer(serializers.Serializer):
+    lang = serializers.ChoiceField(choices=list(KIT_LANGUAGES), required=False)
+
+
 class PressKitApi(APIView):
     """The event's press kit PDF as the requester may see it now (`?lang=vi|en`)."""
 
     content_negotiation_class = FilesNotJson
 
     @extend_schema(
-        parameters=[OpenApiParameter("lang", str, enum=list(KIT_LANGUAGES))],
+        parameters=[KitQuerySerializer],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
     )
     def get(self, request, pk):
         event = get_object_or_404(selectors.events_visible_to(request.user), pk=pk)
-        unknown = sorted(set(request.query_params) - {"lang"})
-        if unknown:
-            raise ValidationError({"non_field_errors": [f"Unknown parameter: {unknown[0]}"]})
-        language = kit_language(request)
-        if language is None:
-            raise ValidationError({"lang": ["Choose vi or en."]})
+        query = validated_query(KitQuerySerializer, request)
+        language = query.get("lang") or kit_language(request)
         pdf = press_selectors.press_kit_pdf_for(request.user, event, language=language)
-        return pdf_response(pdf, filename=f"press-kit-{event.slug}-{language}.pdf")
+        return kit_response(pdf, event=event, language=language)
 
 
 __all__ = [

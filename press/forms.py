@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import DATETIME_FORMAT, DATETIME_LOCAL_FORMAT
+from common.forms import ICTDateTimeField
 from press.models import MediaContact, PressRelease
 
 
@@ -25,11 +27,10 @@ class MultipleFileField(forms.FileField):
 
 
 class PressReleaseForm(forms.ModelForm):
-    embargo_until = forms.DateTimeField(
+    embargo_until = ICTDateTimeField(
         label=_("Embargoed until (ICT)"),
         required=False,
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=[DATETIME_LOCAL_FORMAT, "%Y-%m-%d %H:%M", DATETIME_FORMAT],
         help_text=_("Leave empty to publish at once."),
     )
     attachments = MultipleFileField(

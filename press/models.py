@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.dates import ICT
+from common.dates import format_date, format_time
 from common.i18n import BilingualMixin
 from events.models import Event
 
@@ -84,21 +84,12 @@ class PressRelease(models.Model):
         return embargo_label(self.embargo_until, language) if self.embargo_until else ""
 
 
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
-
-
 def embargo_label(moment, language: str | None = None) -> str:
     """The embargo line for `moment`, always in ICT, e.g. "EMBARGOED UNTIL 10:00 ICT 3 February"."""
     from django.utils.translation import get_language, override
 
     language = (language or get_language() or "vi")[:2]
-    local = moment.astimezone(ICT)
-    if language == "en":
-        when = f"{local:%H:%M} ICT {local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
-    else:
-        when = f"{local:%H:%M} ICT {local:%d/%m/%Y}"
+    when = f"{format_time(moment)} ICT {format_date(moment, 'en' if language == 'en' else 'vi')}"
     with override(language):
         return str(_("EMBARGOED UNTIL %(when)s")) % {"when": when}
 

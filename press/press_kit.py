@@ -1,15 +1,19 @@
 """The press kit as a PDF: plain functions from PressKitData to bytes (reportlab platypus).
 
+No queries here: press.selectors.press_kit_data reads (and prefetches) everything a kit shows.
+
 Contents: cover, about, practical information and media contacts, agenda, speakers, the
 releases the requester may read (embargoed ones watermarked), a QR code to the event page,
 a running header, page numbers, and a table of contents once the kit runs past a few pages.
-All user text goes through config.pdf_text, so it is escaped and can never become markup.
+All user text goes through common.pdf_text, so it is escaped and can never become markup.
 """
 
+import hashlib
 import io
 import logging
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import qrcode
@@ -38,13 +42,17 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from common.dates import ICT
+from common.dates import SHORT_DATE_FORMAT, format_date, format_time, local
 from common.pdf_fonts import register_fonts
+from common.pdf_qr import draw_qr_modules
 from common.pdf_text import escape, plain_paragraphs, rich_paragraphs
-from events.models import EventStatus
-from press.selectors import PressKitData
+from events.models import AgendaItem, Event, EventStatus, Speaker
+from press.models import MediaContact, PressRelease
 
 logger = logging.getLogger(__name__)
+
+# Raise when the kit's layout changes, so kits cached by the previous code are not served.
+PRESS_KIT_LAYOUT_VERSION = 1
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 2 * cm
@@ -65,9 +73,58 @@ _WEEKDAYS = {
     "vi": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+
+
+@dataclass
+class PressKitRelease:
+    release: PressRelease
+    embargoed: bool
+
+
+@dataclass
+class PressKitData:
+    """Everything that goes into one press kit; its fingerprint keys the cache."""
+
+    event: Event
+    language: str
+    site_url: str
+    agenda: list[AgendaItem] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    releases: list[PressKitRelease] = field(default_factory=list)
+    contacts: list[MediaContact] = field(default_factory=list)
+
+    @property
+    def event_url(self) -> str:
+        return f"{self.site_url}{self.event.get_absolute_url()}"
+
+    def fingerprint(self) -> str:
+        """A hash of every value that can change what the kit looks like."""
+        event = self.event
+        parts = [
+            PRESS_KIT_LAYOUT_VERSION,
+            self.language,
+            self.site_url,
+            _row(event),
+            _row(event.organization),
+            _row(event.room),
+            _row(event.room.venue if event.room_id else None),
+            [(_row(item), [s.pk for s in item.speakers.all()]) for item in self.agenda],
+            [_row(speaker) for speaker in self.speakers],
+            [(_row(r.release), r.embargoed) for r in self.releases],
+            [_row(contact) for contact in self.contacts],
+        ]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _row(obj) -> tuple | None:
+    if obj is None:
+        return None
+    return tuple(
+        str(getattr(obj, f.attname))
+        if f.get_internal_type() in ("FileField", "ImageField")
+        else getattr(obj, f.attname)
+        for f in obj._meta.concrete_fields
+    )
 
 
 def render_press_kit(data: PressKitData) -> bytes:
@@ -508,10 +565,9 @@ def _agenda(data: PressKitData, styles: _Styles) -> list:
         ]
     ]
     for item in data.agenda:
-        start, end = item.starts_at.astimezone(ICT), item.ends_at.astimezone(ICT)
-        when = f"{start:%H:%M}–{end:%H:%M}"
+        when = f"{format_time(item.starts_at)}–{format_time(item.ends_at)}"
         if multi_day:
-            when += f"<br/>{start:%d/%m}"
+            when += f"<br/>{local(item.starts_at):{SHORT_DATE_FORMAT}}"
         cell = [Paragraph(f"<b>{escape(item.tr('title', language))}</b>", styles.cell)]
         cell += [
             Paragraph(p, styles.cell) for p in plain_paragraphs(item.tr("description", language))
@@ -654,15 +710,14 @@ def _kind(event) -> str:
 
 
 def _date(moment, language: str) -> str:
-    local = moment.astimezone(ICT)
-    weekday = _WEEKDAYS["en" if language == "en" else "vi"][local.weekday()]
+    weekday = _WEEKDAYS["en" if language == "en" else "vi"][local(moment).weekday()]
     if language == "en":
-        return f"{weekday} {local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
-    return f"{weekday}, {local:%d/%m/%Y}"
+        return f"{weekday} {format_date(moment, 'en')}"
+    return f"{weekday}, {format_date(moment)}"
 
 
 def _time(moment) -> str:
-    return f"{moment.astimezone(ICT):%H:%M} ICT"
+    return f"{format_time(moment)} ICT"
 
 
 def _datetime(moment, language: str) -> str:
@@ -670,14 +725,14 @@ def _datetime(moment, language: str) -> str:
 
 
 def _when(event, language: str) -> str:
-    start, end = event.starts_at.astimezone(ICT), event.ends_at.astimezone(ICT)
-    if start.date() == end.date():
-        return f"{_date(start, language)}, {start:%H:%M}–{end:%H:%M} ICT"
-    return f"{_date(start, language)} {start:%H:%M} – {_date(end, language)} {end:%H:%M} ICT"
+    start, end = event.starts_at, event.ends_at
+    if local(start).date() == local(end).date():
+        return f"{_date(start, language)}, {format_time(start)}–{format_time(end)} ICT"
+    return f"{_date(start, language)} {format_time(start)} – {_date(end, language)} {_time(end)}"
 
 
 class _QRCode(Flowable):
-    """A QR code drawn as filled runs of one path (far faster than one rectangle per module)."""
+    """A QR code flowable, drawn as one path of filled runs (common.pdf_qr)."""
 
     def __init__(self, text: str, size: float):
         super().__init__()
@@ -691,22 +746,7 @@ class _QRCode(Flowable):
         return self.size, self.size
 
     def draw(self):
-        modules = len(self.matrix)
-        unit = self.size / modules
-        path = self.canv.beginPath()
-        for row_index, row in enumerate(self.matrix):
-            y = self.size - (row_index + 1) * unit
-            column = 0
-            while column < modules:
-                if row[column]:
-                    start = column
-                    while column < modules and row[column]:
-                        column += 1
-                    path.rect(start * unit, y, (column - start) * unit, unit)
-                else:
-                    column += 1
-        self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)
+        draw_qr_modules(self.canv, self.matrix, x=0, y=0, size=self.size)
 
 
 class _ImageCache:

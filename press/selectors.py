@@ -10,8 +10,6 @@ Who reads a release of an event the user may see:
 - everyone else: releases for the `public` audience whose embargo, if any, has lifted.
 """
 
-import hashlib
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
@@ -25,10 +23,9 @@ from events.models import AgendaItem, Event, Speaker
 from events.permissions import can_manage_event
 from events.selectors import events_visible_to
 from organizations.permissions import is_superuser, organizer_organization_ids
+from press import press_kit
 from press.models import MediaContact, PressAudience, PressRelease, PressReleaseAttachment
-
-# Raise when the kit's layout changes, so kits cached by the previous code are not served.
-PRESS_KIT_LAYOUT_VERSION = 1
+from press.press_kit import PressKitData, PressKitRelease
 
 
 def _lifted(now: datetime) -> Q:
@@ -82,58 +79,6 @@ def media_contacts_for(event: Event) -> list[MediaContact]:
     return list(event.media_contacts.all())
 
 
-@dataclass
-class PressKitRelease:
-    release: PressRelease
-    embargoed: bool
-
-
-@dataclass
-class PressKitData:
-    """Everything that goes into one press kit; its fingerprint keys the cache."""
-
-    event: Event
-    language: str
-    site_url: str
-    agenda: list[AgendaItem] = field(default_factory=list)
-    speakers: list[Speaker] = field(default_factory=list)
-    releases: list[PressKitRelease] = field(default_factory=list)
-    contacts: list[MediaContact] = field(default_factory=list)
-
-    @property
-    def event_url(self) -> str:
-        return f"{self.site_url}{self.event.get_absolute_url()}"
-
-    def fingerprint(self) -> str:
-        """A hash of every value that can change what the kit looks like."""
-        event = self.event
-        parts = [
-            PRESS_KIT_LAYOUT_VERSION,
-            self.language,
-            self.site_url,
-            _row(event),
-            _row(event.organization),
-            _row(event.room),
-            _row(event.room.venue if event.room_id else None),
-            [(_row(item), [s.pk for s in item.speakers.all()]) for item in self.agenda],
-            [_row(speaker) for speaker in self.speakers],
-            [(_row(r.release), r.embargoed) for r in self.releases],
-            [_row(contact) for contact in self.contacts],
-        ]
-        return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
-def _row(obj) -> tuple | None:
-    if obj is None:
-        return None
-    return tuple(
-        str(getattr(obj, f.attname))
-        if f.get_internal_type() in ("FileField", "ImageField")
-        else getattr(obj, f.attname)
-        for f in obj._meta.concrete_fields
-    )
-
-
 def press_kit_data(
     user, event: Event, *, language: str, now: datetime | None = None
 ) -> PressKitData:
@@ -169,12 +114,10 @@ def press_kit_data(
 
 def press_kit_pdf_for(user, event: Event, *, language: str, now: datetime | None = None) -> bytes:
     """The press kit PDF as `user` may see it at `now`; served from cache when nothing changed."""
-    from press.press_kit import render_press_kit
-
     data = press_kit_data(user, event, language=language, now=now)
     key = f"press-kit:{event.pk}:{language}:{data.fingerprint()}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_press_kit(data)
+        pdf = press_kit.render_press_kit(data)
         cache.set(key, pdf, timeout=settings.PRESS_KIT_CACHE_SECONDS)
     return pdf

@@ -16,6 +16,7 @@ from PIL import Image, UnidentifiedImageError
 
 from common.errors import DomainError
 from common.richtext import clean
+from common.services import model_update
 from events.models import Event
 from press.models import AttachmentKind, MediaContact, PressRelease, PressReleaseAttachment
 
@@ -206,23 +207,28 @@ def press_release_update(
     **fields,
 ) -> PressRelease:
     """Change a release; add and remove attachments. A new embargo must lie in the future."""
-    unknown = set(fields) - set(RELEASE_EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"press_release_update got unexpected fields: {sorted(unknown)}")
     release = PressRelease.objects.select_for_update().get(pk=release.pk)
     if "embargo_until" in fields and fields["embargo_until"] != release.embargo_until:
         _check_embargo(fields["embargo_until"], now or timezone.now())
-    for name, value in fields.items():
-        if name in ("title", "body"):
-            value = clean(value).strip()
-        setattr(release, name, value)
-    release.full_clean()
-    release.save()
+    data = {
+        name: clean(value).strip() if name in ("title", "body") else value
+        for name, value in fields.items()
+    }
+    release, changed = model_update(instance=release, fields=RELEASE_EDITABLE_FIELDS, data=data)
     removed = list(release.attachments.filter(pk__in=list(remove_attachment_ids)))
     for attachment in removed:
         _delete_attachment_file(attachment)
-    _add_attachments(release, attachments)
+    uploads = list(attachments)
+    _add_attachments(release, uploads)
+    if not changed and (removed or uploads):
+        _touch(release.pk)
     return release
+
+
+def _touch(release_id: int) -> None:
+    # The press kit's cache key reads the release row, not its attachments: a change of
+    # attachments alone moves updated_at so that kits are made again.
+    PressRelease.objects.filter(pk=release_id).update(updated_at=timezone.now())
 
 
 def _delete_attachment_file(attachment: PressReleaseAttachment) -> None:
@@ -248,14 +254,14 @@ def press_attachments_add(
     release = PressRelease.objects.select_for_update().get(pk=release.pk)
     before = set(release.attachments.values_list("pk", flat=True))
     _add_attachments(release, uploads)
-    PressRelease.objects.filter(pk=release.pk).update(updated_at=timezone.now())
+    _touch(release.pk)
     return list(release.attachments.exclude(pk__in=before))
 
 
 @transaction.atomic
 def press_attachment_delete(*, attachment: PressReleaseAttachment) -> None:
     """Remove one attachment and its file."""
-    PressRelease.objects.filter(pk=attachment.release_id).update(updated_at=timezone.now())
+    _touch(attachment.release_id)
     _delete_attachment_file(attachment)
 
 
@@ -274,13 +280,8 @@ def media_contact_create(*, event: Event, **fields) -> MediaContact:
 @transaction.atomic
 def media_contact_update(*, contact: MediaContact, **fields) -> MediaContact:
     """Change a media contact."""
-    unknown = set(fields) - set(CONTACT_EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"media_contact_update got unexpected fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(contact, name, value)
-    contact.full_clean()
-    contact.save()
+    contact = MediaContact.objects.select_for_update().get(pk=contact.pk)
+    contact, _changed = model_update(instance=contact, fields=CONTACT_EDITABLE_FIELDS, data=fields)
     return contact
 
 

@@ -3,14 +3,16 @@ and attachment downloads. Thin: forms and selectors in, services out."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.errors import DomainError
+from common.errors import SERVICE_ERRORS
+from common.forms import add_service_error
+from common.responses import PER_VISITOR, pdf_response, stored_file_response
 from events import selectors
 from events.permissions import can_manage_event
 from press import selectors as press_selectors
@@ -30,17 +32,6 @@ def _managed_event(request, slug):
     if not can_manage_event(request.user, event):
         raise PermissionDenied
     return event
-
-
-def _form_errors(form, error) -> None:
-    """Put a service's refusal next to the field it is about, or at the top of the form."""
-    if isinstance(error, DomainError):
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-    elif hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def press_release_detail(request, slug, pk):
@@ -65,8 +56,8 @@ def press_desk(request, slug):
         if contact_form.is_valid():
             try:
                 press_services.media_contact_create(event=event, **contact_form.cleaned_data)
-            except (ValidationError, DomainError) as error:
-                _form_errors(contact_form, error)
+            except SERVICE_ERRORS as error:
+                add_service_error(contact_form, error)
             else:
                 messages.success(request, _("Media contact added."))
                 return redirect("press-desk", slug=event.slug)
@@ -103,8 +94,8 @@ def press_release_edit(request, slug, pk=None):
                 release = press_services.press_release_update(
                     release=release, attachments=uploads, remove_attachment_ids=remove, **data
                 )
-        except (ValidationError, DomainError) as error:
-            _form_errors(form, error)
+        except SERVICE_ERRORS as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Press release saved."))
             return redirect("press-desk", slug=event.slug)
@@ -144,12 +135,11 @@ def kit_language(request) -> str | None:
     return requested if requested in KIT_LANGUAGES else None
 
 
-def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    # What is inside depends on who asks (embargoed releases): never cache it in shared caches.
-    response["Cache-Control"] = "private, no-cache"
-    return response
+def kit_response(pdf: bytes, *, event, language: str) -> HttpResponse:
+    """The kit, shown in the browser. What is inside depends on who asks (embargoed releases
+    for the accredited): the visitor's browser may keep it, shared caches never."""
+    filename = f"press-kit-{event.slug}-{language}.pdf"
+    return pdf_response(pdf, filename, download=False, cache_control=PER_VISITOR)
 
 
 def press_kit_pdf(request, slug):
@@ -161,21 +151,21 @@ def press_kit_pdf(request, slug):
             _("Unknown language: choose vi or en."), status=400, content_type="text/plain"
         )
     pdf = press_selectors.press_kit_pdf_for(request.user, event, language=language)
-    return pdf_response(pdf, filename=f"press-kit-{event.slug}-{language}.pdf")
+    return kit_response(pdf, event=event, language=language)
 
 
 def attachment_response(attachment: PressReleaseAttachment) -> FileResponse:
     """The stored file, under its own type; documents are downloaded, never shown inline."""
-    inline = attachment.kind in ("pdf", "image")
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=attachment.content_type,
-        as_attachment=not inline,
+    return stored_file_response(
+        attachment.file,
         filename=attachment.original_name,
+        download=attachment.kind not in ("pdf", "image"),
+        content_type=attachment.content_type,
+        # Press material, readable by whoever may read the release now (as the kit).
+        cache_control=PER_VISITOR,
+        # PDFs and images open in the browser's own viewer, which default-src 'none' stops.
+        csp="sandbox",
     )
-    response["Cache-Control"] = "private, no-cache"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 def press_attachment_download(request, pk):
@@ -185,7 +175,4 @@ def press_attachment_download(request, pk):
         pk=pk,
         release__in=press_selectors.releases_visible_to(request.user),
     )
-    try:
-        return attachment_response(attachment)
-    except FileNotFoundError:
-        raise Http404 from None
+    return attachment_response(attachment)

@@ -2,8 +2,25 @@
 
 from django.db import transaction
 
+from common.services import model_update
 from common.text import unique_slug
 from venues.models import Room, Venue
+
+VENUE_EDITABLE_FIELDS = (
+    "slug",
+    "name",
+    "name_en",
+    "address",
+    "city",
+    "latitude",
+    "longitude",
+    "map_url",
+    "contact_phone",
+    "contact_email",
+    "access_notes",
+    "access_notes_en",
+)
+ROOM_EDITABLE_FIELDS = ("venue", "name", "name_en", "capacity", *Room.FEATURE_FIELDS.values())
 
 
 @transaction.atomic
@@ -20,10 +37,8 @@ def venue_create(**fields) -> Venue:
 @transaction.atomic
 def venue_update(*, venue: Venue, **fields) -> Venue:
     """Change a venue's details."""
-    for name, value in fields.items():
-        setattr(venue, name, value)
-    venue.full_clean()
-    venue.save()
+    venue = Venue.objects.select_for_update().get(pk=venue.pk)
+    venue, _changed = model_update(instance=venue, fields=VENUE_EDITABLE_FIELDS, data=fields)
     return venue
 
 
@@ -39,8 +54,6 @@ def room_create(**fields) -> Room:
 @transaction.atomic
 def room_update(*, room: Room, **fields) -> Room:
     """Change a room's details."""
-    for name, value in fields.items():
-        setattr(room, name, value)
-    room.full_clean()
-    room.save()
+    room = Room.objects.select_for_update().get(pk=room.pk)
+    room, _changed = model_update(instance=room, fields=ROOM_EDITABLE_FIELDS, data=fields)
     return room

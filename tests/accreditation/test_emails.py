@@ -1,7 +1,6 @@
 """E-mails to journalists: after commit, in the background, in the journalist's language."""
 
 import threading
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -9,6 +8,7 @@ from django_tasks import task
 
 from accreditation import notifications, services
 from accreditation.models import AccreditationStatus
+from common.dates import ICT
 from common.tasks import ThreadPoolBackend
 from events.services import event_change_status
 from tests.factories import AccreditationFactory, JournalistProfileFactory
@@ -96,7 +96,7 @@ def test_approved_email_carries_the_badge_link(
     assert message.subject.startswith(subject)
     for phrase in phrases:
         assert phrase in message.body
-    local_start = event.starts_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    local_start = event.starts_at.astimezone(ICT)
     assert local_start.strftime("%d/%m/%Y %H:%M") in message.body
 
 

@@ -122,6 +122,76 @@ def test_a_scan_without_a_desk_name_is_refused_and_not_recorded(badge, event, fr
     assert not CheckIn.objects.exists()
 
 
+def _edit_one_character(code: str) -> str:
+    last = code[-1]
+    return code[:-1] + ("B" if last != "B" else "C")
+
+
+def test_the_active_code_typed_in_lower_case_with_spaces_is_accepted(badge, event, front_desk):
+    outcome = checkin_scan(code=f"  {badge.code.lower()}\n", event=event, desk="D", by=front_desk)
+
+    assert (outcome.result, outcome.checkin.badge) == (ScanResult.ACCEPTED, badge)
+
+
+def test_a_code_with_one_character_edited_is_invalid(badge, event, front_desk):
+    outcome = checkin_scan(
+        code=_edit_one_character(badge.code), event=event, desk="D", by=front_desk
+    )
+
+    assert (outcome.result, outcome.checkin.badge) == (ScanResult.INVALID, None)
+
+
+@pytest.mark.parametrize(
+    "forged",
+    ["", "PC1", "PC1" + "A" * 26, "PC1" + "A" * 27, "pc1-hello", "PC0" + "A" * 26, "' OR 1=1 --"],
+)
+def test_invented_codes_are_invalid(forged, badge, event, front_desk):
+    outcome = checkin_scan(code=forged, event=event, desk="D", by=front_desk)
+
+    assert (outcome.result, outcome.checkin.badge) == (ScanResult.INVALID, None)
+
+
+def test_after_a_reprint_the_old_code_is_superseded_and_the_new_one_accepted(
+    badge, event, front_desk, organizer
+):
+    new = badge_reprint(accreditation=badge.accreditation, by=organizer, reason="lost")
+
+    assert checkin_scan(code=badge.code, event=event, desk="D", by=front_desk).result == (
+        ScanResult.SUPERSEDED
+    )
+    assert checkin_scan(code=new.code, event=event, desk="D", by=front_desk).result == (
+        ScanResult.ACCEPTED
+    )
+
+
+def test_the_code_of_a_revoked_accreditation_is_revoked(badge, event, front_desk):
+    badge.accreditation.status = AccreditationStatus.REVOKED
+    badge.accreditation.save()
+
+    assert checkin_scan(code=badge.code, event=event, desk="D", by=front_desk).result == (
+        ScanResult.REVOKED
+    )
+
+
+@pytest.mark.parametrize("event_status", [EventStatus.PUBLISHED, EventStatus.CANCELLED])
+@pytest.mark.parametrize("status", AccreditationStatus.values)
+def test_check_in_by_search_answers_what_a_scan_of_the_badge_answers(
+    status, event_status, event, front_desk
+):
+    scanned = BadgeFactory(accreditation__event=event, accreditation__status=status)
+    searched = BadgeFactory(accreditation__event=event, accreditation__status=status)
+    event.status = event_status
+    event.save()
+
+    by_scan = checkin_scan(code=scanned.code, event=event, desk="D", by=front_desk)
+    by_search = checkin_manual(
+        accreditation=searched.accreditation, event=event, desk="D", by=front_desk
+    )
+
+    assert by_search.result == by_scan.result
+    assert (by_search.checkin.manual, by_scan.checkin.manual) == (True, False)
+
+
 def test_manual_check_in_admits_once_and_is_marked_manual(badge, event, front_desk):
     first = checkin_manual(
         accreditation=badge.accreditation, event=event, desk="Desk 1", by=front_desk

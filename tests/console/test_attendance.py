@@ -3,7 +3,6 @@
 import csv
 import io
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -14,11 +13,11 @@ from django.urls import reverse
 from accreditation.models import AccreditationStatus, JournalistRole
 from checkin.models import CheckIn
 from checkin.services import checkin_manual, checkin_scan
+from common.dates import ICT
 from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, BadgeFactory, EventFactory, MediaOutletFactory
 
 pytestmark = pytest.mark.django_db
-ICT = ZoneInfo("Asia/Ho_Chi_Minh")
 
 FIGURES = {
     "anonymous": 302,

@@ -10,7 +10,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from accreditation import services
-from accreditation.badges import active_badge
+from accreditation.selectors import active_badge
 from checkin.models import CheckIn, ScanResult
 from tests.e2e.conftest import launch
 from tests.e2e.helpers import log_in_as

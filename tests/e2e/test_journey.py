@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from accreditation.models import Accreditation, AccreditationStatus
 from checkin.models import CheckIn, ScanResult
-from events.forms import ICT
+from common.dates import DATETIME_LOCAL_FORMAT, ICT
 from events.models import Event, EventStatus
 from tests.e2e.conftest import PASSWORD
 from tests.e2e.helpers import link_in_last_mail_to, qr_codes_in_pdf
@@ -40,7 +40,7 @@ def world(db):
 
 def local(moment) -> str:
     """A datetime as an organizer types it into a datetime-local field (ICT wall clock)."""
-    return moment.astimezone(ICT).strftime("%Y-%m-%dT%H:%M")
+    return moment.astimezone(ICT).strftime(DATETIME_LOCAL_FORMAT)
 
 
 def test_an_event_from_creation_to_check_in(new_page, world, shoot, tmp_path):

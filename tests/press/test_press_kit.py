@@ -2,7 +2,9 @@
 
 from datetime import timedelta
 
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -10,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from common.dates import ICT
 from events.models import EventStatus
 from press import press_kit as kit_pdf
 from press.selectors import press_kit_data, press_kit_pdf_for
@@ -92,7 +95,7 @@ def test_the_english_kit_uses_english_text_and_labels_where_given(kit_event):
 
 
 def test_date_and_time_are_printed_in_ict(kit_event):
-    local = timezone.localtime(kit_event.starts_at, kit_pdf.ICT)
+    local = timezone.localtime(kit_event.starts_at, ICT)
     text = kit(None, kit_event, "en")
     assert f"{local:%H:%M}–" in text
     assert "ICT" in text
@@ -337,3 +340,24 @@ def test_the_api_answers_pdf_even_to_clients_asking_for_pdf_only(kit_event, api_
 def test_the_kit_a_journalist_gets_is_not_left_in_shared_caches(kit_event, api_client):
     response = api_client.get(f"/events/{kit_event.slug}/press-kit.pdf")
     assert "private" in response["Cache-Control"]
+
+
+def test_drawing_the_kit_runs_no_queries_the_selector_reads_everything(
+    kit_event, organizer, django_assert_num_queries
+):
+    PressReleaseFactory(event=kit_event, embargo_until=timezone.now() + timedelta(days=1))
+    MediaContactFactory(event=kit_event)
+    data = press_kit_data(organizer, kit_event, language="vi")
+
+    with django_assert_num_queries(0):
+        pdf = kit_pdf.render_press_kit(data)
+
+    assert TITLE in pdf_text(pdf)
+
+
+def test_the_cover_qr_scans_to_the_event_page(kit_event, settings):
+    cover = pdfium.PdfDocument(press_kit_pdf_for(None, kit_event, language="vi"))[0]
+
+    codes = [r.text for r in zxingcpp.read_barcodes(cover.render(scale=3).to_pil())]
+
+    assert codes == [f"{settings.SITE_URL}{kit_event.get_absolute_url()}"]
