@@ -1,13 +1,24 @@
-"""Roles every endpoint is tried with, and API clients logged in as each of them."""
+"""Roles every endpoint is tried with, clients logged in as each of them, and shared checks."""
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from rest_framework.test import APIClient
 
 from organizations.models import MembershipRole
 from tests.factories import EventFactory, MembershipFactory, OrganizationFactory, UserFactory
 
 ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]
+# The same with a second journalist, for pages and endpoints that hold one journalist's data.
+ROLES_WITH_OTHER_JOURNALIST = [
+    "anonymous",
+    "journalist",
+    "other_journalist",
+    "front_desk",
+    "organizer",
+    "other_organizer",
+    "superuser",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +75,11 @@ def superuser(db):
 
 @pytest.fixture
 def user_for_role(request, journalist, front_desk, organizer, other_organizer, superuser):
-    """Look up the user playing a role by name (None for anonymous)."""
+    """Look up the user playing a role by name (None for anonymous).
+
+    The users of ROLES all exist from the start, as in a real site; "other_journalist" (with
+    a profile) is made only when a test asks for that role.
+    """
     users = {
         "anonymous": None,
         "journalist": journalist,
@@ -73,12 +88,44 @@ def user_for_role(request, journalist, front_desk, organizer, other_organizer, s
         "other_organizer": other_organizer,
         "superuser": superuser,
     }
-    return users.__getitem__
+
+    def get(role: str):
+        if role == "other_journalist":
+            return request.getfixturevalue("other_journalist")
+        return users[role]
+
+    return get
+
+
+def logged_in(user, *, client_class=Client, language: str | None = None):
+    """A new `client_class` with a session for `user` (none for None: anonymous).
+
+    `language` sets the language cookie, as a browser that chose it would send.
+    """
+    client = client_class()
+    if language is not None:
+        client.cookies["django_language"] = language
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def client_for(user_for_role):
+    """`client_for(role)`: a django.test.Client with a session for the named role, for pages.
+
+    `client_for(role, language="en")` also sends that language cookie.
+    """
+
+    def make(role: str, *, language: str | None = None) -> Client:
+        return logged_in(user_for_role(role), language=language)
+
+    return make
 
 
 @pytest.fixture
 def api_client_for(user_for_role):
-    """An API client authenticated as the named role."""
+    """`api_client_for(role)`: a DRF APIClient authenticated as the named role."""
 
     def make(role: str) -> APIClient:
         client = APIClient()
@@ -115,12 +162,6 @@ def other_journalist(db):
     from tests.factories import JournalistProfileFactory
 
     return JournalistProfileFactory(user__username="otherjournalist").user
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Every test makes several users; the real hasher's deliberate slowness only costs time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,18 +41,6 @@ def walk_in_event(organization):
         allow_walk_ins=True,
         press_capacity=2,
     )
-
-
-@pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
 
 
 WALK_IN_PAGE = {

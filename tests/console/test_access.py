@@ -63,17 +63,10 @@ def place(event):
     }
 
 
-def _client_as(client, user_for_role, role):
-    user = user_for_role(role)
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("page", CONSOLE_PAGES)
-def test_console_page_by_role(client, user_for_role, place, role, page):
-    response = _client_as(client, user_for_role, role).get(page.format(**place))
+def test_console_page_by_role(client_for, place, role, page):
+    response = client_for(role).get(page.format(**place))
     assert response.status_code == EXPECTED_CONSOLE[role]
     if role == "anonymous":
         assert response["Location"].startswith("/accounts/login/?next=/manage/")
@@ -81,16 +74,14 @@ def test_console_page_by_role(client, user_for_role, place, role, page):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("page", EVENT_PAGES)
-def test_event_page_by_role(client, user_for_role, place, role, page):
-    response = _client_as(client, user_for_role, role).get(page.format(**place))
+def test_event_page_by_role(client_for, place, role, page):
+    response = client_for(role).get(page.format(**place))
     assert response.status_code == EXPECTED_EVENT[role]
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_cancel_by_role_changes_the_event_only_for_its_organizers(
-    client, user_for_role, event, role
-):
-    response = _client_as(client, user_for_role, role).post(
+def test_cancel_by_role_changes_the_event_only_for_its_organizers(client_for, event, role):
+    response = client_for(role).post(
         f"/manage/events/{event.slug}/status/cancel/", {"reason": "Mưa bão"}
     )
     event.refresh_from_db()
@@ -103,9 +94,9 @@ def test_cancel_by_role_changes_the_event_only_for_its_organizers(
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_delete_draft_by_role(client, user_for_role, organization, role):
+def test_delete_draft_by_role(client_for, organization, role):
     draft = EventFactory(organization=organization, status=EventStatus.DRAFT)
-    response = _client_as(client, user_for_role, role).post(f"/manage/events/{draft.slug}/delete/")
+    response = client_for(role).post(f"/manage/events/{draft.slug}/delete/")
     deleted = not Event.objects.filter(pk=draft.pk).exists()
     assert deleted == (role in {"organizer", "superuser"})
     if not deleted:
@@ -113,8 +104,8 @@ def test_delete_draft_by_role(client, user_for_role, organization, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_creating_a_venue_by_role(client, user_for_role, role):
-    response = _client_as(client, user_for_role, role).post(
+def test_creating_a_venue_by_role(client_for, role):
+    response = client_for(role).post(
         "/manage/venues/new/", {"name": "Nhà hát Lớn", "address": "1 Tràng Tiền", "city": "Hà Nội"}
     )
     from venues.models import Venue

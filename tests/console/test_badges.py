@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -21,18 +20,6 @@ EXPECTED = {
     "other_organizer": 404,
     "superuser": 200,
 }
-
-
-@pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
 
 
 def badge_for(event, name, outlet=None):

@@ -30,18 +30,6 @@ ONE_MEMBER = {**PAGE, "other_organizer": 404}
 
 
 @pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
-
-
-@pytest.fixture
 def member(organization):
     return MembershipFactory(
         organization=organization,

@@ -5,11 +5,10 @@ from datetime import timedelta
 import pytest
 
 from events.models import Event, EventStatus
+from tests.conftest import ROLES
 from tests.factories import AgendaItemFactory, EventFactory, RoomFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
-
-ALL_ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]
 
 
 def event_payload(organization, room, **overrides):
@@ -28,7 +27,7 @@ def event_payload(organization, room, **overrides):
     return payload
 
 
-@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("role", ROLES)
 def test_everyone_sees_published_events_but_drafts_only_their_organizers(
     role, api_client_for, organization
 ):
@@ -41,7 +40,7 @@ def test_everyone_sees_published_events_but_drafts_only_their_organizers(
     assert (draft.pk in ids) == (role in {"organizer", "superuser"})
 
 
-@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("role", ROLES)
 def test_draft_detail_is_404_for_outsiders(role, api_client_for, organization):
     draft = EventFactory(organization=organization, status=EventStatus.DRAFT)
     response = api_client_for(role).get(f"/api/v1/events/{draft.pk}/")

@@ -9,8 +9,6 @@ from press.models import PressRelease, PressReleaseAttachment
 from tests.factories import EventFactory, PressReleaseFactory
 from tests.press.support import Clock, docx_file, fake_file, pdf_file, png_file
 
-ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]
-
 
 @pytest.fixture
 def clock(monkeypatch):
