@@ -166,7 +166,7 @@ def other_journalist(db):
 
 @pytest.fixture
 def approve(db):
-    """Approve a user's accreditation for an event: `approve(user, event)`."""
+    """Approve a user's accreditation for an event: `approve(user, event)` (badge included)."""
     from accreditation.models import AccreditationStatus
     from tests.factories import AccreditationFactory
 
