@@ -1,7 +1,10 @@
 """Roles every endpoint is tried with, clients logged in as each of them, and shared checks."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
+from django.db import models
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -176,3 +179,38 @@ def approve(db):
         )
 
     return make
+
+
+def _rows(thing):
+    """What `thing` holds in the database now: one instance's row (None once deleted) with its
+    many-to-many ids, or every row of a model class or a queryset."""
+    if isinstance(thing, models.Model):
+        model = type(thing)
+        row = model._base_manager.filter(pk=thing.pk).values().first()
+        if row is not None:
+            for field in model._meta.many_to_many:
+                row[field.name] = sorted(getattr(thing, field.name).values_list("pk", flat=True))
+        return row
+    queryset = thing._base_manager.all() if isinstance(thing, type) else thing
+    return list(queryset.order_by("pk").values())
+
+
+@pytest.fixture
+def assert_unchanged():
+    """`with assert_unchanged(event, Badge):` fails if the block changed anything they hold.
+
+    Pass instances (their row is re-read and compared column by column, many-to-many ids too;
+    a deleted row fails), model classes (every row: one added or removed fails) or querysets.
+    `unless=True` skips the comparison, for the roles whose write is allowed and whose test
+    checks what it changed: `with assert_unchanged(event, unless=role in ALLOWED):`.
+    """
+
+    @contextmanager
+    def check(*things, unless: bool = False):
+        before = [_rows(thing) for thing in things]
+        yield
+        if not unless:
+            after = [_rows(thing) for thing in things]
+            assert after == before, "a refused write changed the database"
+
+    return check

@@ -6,6 +6,7 @@ from accreditation.models import (
     Accreditation,
     AccreditationLog,
     AccreditationStatus,
+    Badge,
     JournalistProfile,
     MediaOutlet,
 )
@@ -120,8 +121,9 @@ def test_changing_email_requires_verifying_it_again(api_client_for, journalist_p
 
 
 @pytest.mark.parametrize("role", ["anonymous", "front_desk"])
-def test_calendar_token_reset_needs_a_journalist(api_client_for, role):
-    response = api_client_for(role).post("/api/v1/journalists/me/calendar-token/")
+def test_calendar_token_reset_needs_a_journalist(api_client_for, assert_unchanged, role):
+    with assert_unchanged(JournalistProfile):
+        response = api_client_for(role).post("/api/v1/journalists/me/calendar-token/")
     assert response.status_code == (401 if role == "anonymous" else 404)
 
 
@@ -192,20 +194,21 @@ def test_journalist_list_is_for_organizers_and_shows_who_asked_for_their_events(
         ("superuser", 201),
     ],
 )
-def test_registering_a_walk_in_is_for_organizers(api_client_for, role, expected):
-    response = api_client_for(role).post(
-        "/api/v1/journalists/",
-        {
-            "full_name": "John Smith",
-            "email": "john@reuters.example",
-            "nationality": "gb",
-            "outlet_name": "Reuters",
-            "role": "photographer",
-            "press_card_number": "X-1",
-            "press_card_expiry": "2030-01-01",
-        },
-        format="json",
-    )
+def test_registering_a_walk_in_is_for_organizers(api_client_for, assert_unchanged, role, expected):
+    with assert_unchanged(JournalistProfile, MediaOutlet, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/journalists/",
+            {
+                "full_name": "John Smith",
+                "email": "john@reuters.example",
+                "nationality": "gb",
+                "outlet_name": "Reuters",
+                "role": "photographer",
+                "press_card_number": "X-1",
+                "press_card_expiry": "2030-01-01",
+            },
+            format="json",
+        )
     assert response.status_code == expected
     if expected == 201:
         profile = JournalistProfile.objects.get(pk=response.json()["id"])
@@ -271,12 +274,13 @@ def test_front_desk_sees_an_approved_journalists_photo_url_through_the_profile(
     ],
 )
 def test_outlets_are_proposed_by_journalists_and_added_by_organizers(
-    api_client_for, role, expected, verified
+    api_client_for, assert_unchanged, role, expected, verified
 ):
     assert api_client_for(role).get("/api/v1/outlets/").status_code == 200
-    response = api_client_for(role).post(
-        "/api/v1/outlets/", {"name": "Báo  Nhân Dân", "kind": "newspaper"}, format="json"
-    )
+    with assert_unchanged(MediaOutlet, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/outlets/", {"name": "Báo  Nhân Dân", "kind": "newspaper"}, format="json"
+        )
     assert response.status_code == expected
     if expected == 201:
         outlet = MediaOutlet.objects.get(pk=response.json()["id"])
@@ -295,12 +299,13 @@ def test_outlets_are_proposed_by_journalists_and_added_by_organizers(
         ("superuser", 200),
     ],
 )
-def test_merging_outlets_is_for_organizers(api_client_for, role, expected):
+def test_merging_outlets_is_for_organizers(api_client_for, assert_unchanged, role, expected):
     keep, duplicate = MediaOutletFactory(), MediaOutletFactory()
     profile = JournalistProfileFactory(outlet=duplicate)
-    response = api_client_for(role).post(
-        f"/api/v1/outlets/{duplicate.pk}/merge/", {"into": keep.pk}, format="json"
-    )
+    with assert_unchanged(MediaOutlet, JournalistProfile, unless=expected == 200):
+        response = api_client_for(role).post(
+            f"/api/v1/outlets/{duplicate.pk}/merge/", {"into": keep.pk}, format="json"
+        )
     assert response.status_code == expected
     profile.refresh_from_db()
     assert profile.outlet_id == (keep.pk if expected == 200 else duplicate.pk)
@@ -382,11 +387,14 @@ def test_journalist_list_query_count_is_constant(api_client_for, event, django_a
         ("superuser", 404),
     ],
 )
-def test_requesting_for_oneself_needs_a_journalist_profile(api_client_for, event, role, expected):
+def test_requesting_for_oneself_needs_a_journalist_profile(
+    api_client_for, assert_unchanged, event, role, expected
+):
     Accreditation.objects.all().delete()
-    response = api_client_for(role).post(
-        "/api/v1/accreditations/", {"event": event.pk, "category": "radio"}, format="json"
-    )
+    with assert_unchanged(Accreditation, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/accreditations/", {"event": event.pk, "category": "radio"}, format="json"
+        )
     assert response.status_code == expected
     if expected == 201:
         body = response.json()
@@ -406,13 +414,14 @@ def test_requesting_for_oneself_needs_a_journalist_profile(api_client_for, event
     ],
 )
 def test_requesting_on_someone_elses_behalf_is_for_the_events_organizers(
-    api_client_for, event, journalist_profile, role, expected
+    api_client_for, assert_unchanged, event, journalist_profile, role, expected
 ):
-    response = api_client_for(role).post(
-        "/api/v1/accreditations/",
-        {"event": event.pk, "journalist": journalist_profile.pk},
-        format="json",
-    )
+    with assert_unchanged(Accreditation, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/accreditations/",
+            {"event": event.pk, "journalist": journalist_profile.pk},
+            format="json",
+        )
     assert response.status_code == expected
     assert Accreditation.objects.filter(journalist=journalist_profile).exists() is (expected == 201)
 
@@ -485,12 +494,13 @@ DECIDERS = [
 @pytest.mark.parametrize(("action", "start", "body", "end"), DECISIONS)
 @pytest.mark.parametrize(("role", "expected"), DECIDERS)
 def test_decisions_are_for_the_events_organizers(
-    api_client_for, mine, action, start, body, end, role, expected
+    api_client_for, assert_unchanged, mine, action, start, body, end, role, expected
 ):
     Accreditation.objects.filter(pk=mine.pk).update(status=start)
-    response = api_client_for(role).post(
-        f"/api/v1/accreditations/{mine.pk}/{action}/", body, format="json"
-    )
+    with assert_unchanged(mine, AccreditationLog, Badge, unless=expected == 200):
+        response = api_client_for(role).post(
+            f"/api/v1/accreditations/{mine.pk}/{action}/", body, format="json"
+        )
     assert response.status_code == expected
     mine.refresh_from_db()
     assert mine.status == (end if expected == 200 else start)
@@ -511,8 +521,11 @@ CANCELLERS = [
 
 
 @pytest.mark.parametrize(("role", "expected"), CANCELLERS)
-def test_cancelling_is_for_the_journalist_only(api_client_for, mine, role, expected):
-    response = api_client_for(role).post(f"/api/v1/accreditations/{mine.pk}/cancel/")
+def test_cancelling_is_for_the_journalist_only(
+    api_client_for, assert_unchanged, mine, role, expected
+):
+    with assert_unchanged(mine, AccreditationLog, unless=expected == 200):
+        response = api_client_for(role).post(f"/api/v1/accreditations/{mine.pk}/cancel/")
     assert response.status_code == expected
     mine.refresh_from_db()
     assert mine.status == (S.CANCELLED if expected == 200 else S.PENDING)
@@ -583,10 +596,11 @@ def test_bulk_reports_each_request(api_client_for, organization, journalist_prof
     ],
 )
 def test_promoting_the_next_waitlisted_is_for_the_events_organizers(
-    api_client_for, event, role, expected
+    api_client_for, assert_unchanged, event, role, expected
 ):
     waiting = AccreditationFactory(event=event, status=S.WAITLISTED)
-    response = api_client_for(role).post(f"/api/v1/events/{event.pk}/accreditations/promote/")
+    with assert_unchanged(waiting, AccreditationLog, Badge, unless=expected == 200):
+        response = api_client_for(role).post(f"/api/v1/events/{event.pk}/accreditations/promote/")
     assert response.status_code == expected
     waiting.refresh_from_db()
     assert waiting.status == (S.APPROVED if expected == 200 else S.WAITLISTED)

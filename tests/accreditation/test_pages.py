@@ -8,7 +8,13 @@ from django.core import mail
 from django.test import Client
 
 from accreditation import services
-from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
+from accreditation.models import (
+    Accreditation,
+    AccreditationLog,
+    AccreditationStatus,
+    Badge,
+    JournalistProfile,
+)
 from tests.factories import AccreditationFactory, JournalistProfileFactory, OutletQuotaFactory
 from tests.images import PDF, jpeg_bytes, upload
 
@@ -392,11 +398,14 @@ def test_review_page_is_for_the_events_organizers(client_for, event, role, expec
     ("role", "expected"),
     [("journalist", 404), ("front_desk", 404), ("other_organizer", 404), ("organizer", 302)],
 )
-def test_review_actions_are_for_the_events_organizers(client_for, event, role, expected):
+def test_review_actions_are_for_the_events_organizers(
+    client_for, assert_unchanged, event, role, expected
+):
     pending = AccreditationFactory(event=event)
-    response = client_for(role).post(
-        f"/manage/events/{event.slug}/accreditations/{pending.pk}/approve/"
-    )
+    with assert_unchanged(pending, AccreditationLog, Badge, unless=expected == 302):
+        response = client_for(role).post(
+            f"/manage/events/{event.slug}/accreditations/{pending.pk}/approve/"
+        )
     assert response.status_code == expected
     pending.refresh_from_db()
     assert pending.status == (S.APPROVED if expected == 302 else S.PENDING)

@@ -5,6 +5,7 @@ import pytest
 from events.models import Event, EventStatus
 from tests.conftest import ROLES
 from tests.factories import AgendaItemFactory, EventFactory, RoomFactory, SpeakerFactory
+from venues.models import Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -80,10 +81,13 @@ def test_event_page_by_role(client_for, place, role, page):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_cancel_by_role_changes_the_event_only_for_its_organizers(client_for, event, role):
-    response = client_for(role).post(
-        f"/manage/events/{event.slug}/status/cancel/", {"reason": "Mưa bão"}
-    )
+def test_cancel_by_role_changes_the_event_only_for_its_organizers(
+    client_for, assert_unchanged, event, role
+):
+    with assert_unchanged(event, unless=role in {"organizer", "superuser"}):
+        response = client_for(role).post(
+            f"/manage/events/{event.slug}/status/cancel/", {"reason": "Mưa bão"}
+        )
     event.refresh_from_db()
     if role in {"organizer", "superuser"}:
         assert response.status_code == 302
@@ -94,9 +98,10 @@ def test_cancel_by_role_changes_the_event_only_for_its_organizers(client_for, ev
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_delete_draft_by_role(client_for, organization, role):
+def test_delete_draft_by_role(client_for, assert_unchanged, organization, role):
     draft = EventFactory(organization=organization, status=EventStatus.DRAFT)
-    response = client_for(role).post(f"/manage/events/{draft.slug}/delete/")
+    with assert_unchanged(draft, unless=role in {"organizer", "superuser"}):
+        response = client_for(role).post(f"/manage/events/{draft.slug}/delete/")
     deleted = not Event.objects.filter(pk=draft.pk).exists()
     assert deleted == (role in {"organizer", "superuser"})
     if not deleted:
@@ -104,11 +109,12 @@ def test_delete_draft_by_role(client_for, organization, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_creating_a_venue_by_role(client_for, role):
-    response = client_for(role).post(
-        "/manage/venues/new/", {"name": "Nhà hát Lớn", "address": "1 Tràng Tiền", "city": "Hà Nội"}
-    )
-    from venues.models import Venue
+def test_creating_a_venue_by_role(client_for, assert_unchanged, role):
+    with assert_unchanged(Venue, unless=role in {"organizer", "other_organizer", "superuser"}):
+        response = client_for(role).post(
+            "/manage/venues/new/",
+            {"name": "Nhà hát Lớn", "address": "1 Tràng Tiền", "city": "Hà Nội"},
+        )
 
     created = Venue.objects.filter(name="Nhà hát Lớn").exists()
     assert created == (role in {"organizer", "other_organizer", "superuser"})
@@ -123,11 +129,14 @@ def test_manage_link_shows_for_organizers_only(client, organizer, front_desk, jo
         assert ('href="/manage/"' in client.get("/").content.decode()) == shown
 
 
-def test_speaker_attach_is_post_only_and_organizers_only(client, organizer, journalist, event):
+def test_speaker_attach_is_post_only_and_organizers_only(
+    client, assert_unchanged, organizer, journalist, event
+):
     speaker = SpeakerFactory(organization=event.organization)
     url = f"/manage/events/{event.slug}/speakers/add/"
     client.force_login(journalist)
-    assert client.post(url, {"speaker": speaker.pk}).status_code == 403
+    with assert_unchanged(event):  # its speakers too
+        assert client.post(url, {"speaker": speaker.pk}).status_code == 403
     client.force_login(organizer)
     assert client.get(url).status_code == 405
     assert client.post(url, {"speaker": speaker.pk}).status_code == 302

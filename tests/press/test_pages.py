@@ -196,9 +196,10 @@ def test_editing_a_release_changes_it_and_removes_a_chosen_attachment(event, emb
 
 @pytest.mark.parametrize(("role", "expected"), [("journalist", 403), ("organizer", 302)])
 def test_only_organizers_delete_a_release_from_the_desk(
-    role, expected, event, embargoed, client_for
+    role, expected, event, embargoed, client_for, assert_unchanged
 ):
-    response = client_for(role).post(f"/events/{event.slug}/press/{embargoed.pk}/delete/")
+    with assert_unchanged(embargoed, unless=expected == 302):
+        response = client_for(role).post(f"/events/{event.slug}/press/{embargoed.pk}/delete/")
     assert response.status_code == expected
     assert PressRelease.objects.exists() == (expected != 302)
 
