@@ -24,11 +24,21 @@ ROLES_WITH_OTHER_JOURNALIST = [
 ]
 
 
+# Tests make many users; the real hasher's deliberate slowness would only cost time.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def media_root(tmp_path):
+    """Where uploads go: the test's own folder (a module sharing one world overrides it)."""
+    return tmp_path / "media"
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
-    """Uploads go to the test's own folder; passwords use a fast hasher (tests make many users)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _test_settings(settings, media_root):
+    """Uploads go to `media_root`; passwords use a fast hasher."""
+    settings.MEDIA_ROOT = media_root
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     cache.clear()  # throttling counters must not leak from one test into the next
 
 
