@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from accreditation.badges import badge_serial, new_badge_code
+from accreditation.badges import badge_issue, badge_serial, new_badge_code
 from accreditation.models import (
     Accreditation,
     AccreditationStatus,
@@ -151,13 +151,25 @@ class JournalistProfileFactory(factory.django.DjangoModelFactory):
 
 
 class AccreditationFactory(factory.django.DjangoModelFactory):
+    """A request; an APPROVED one comes with its badge, as approval issues it.
+
+    `AccreditationFactory(status=APPROVED, badge=False)` is approved without a badge, for tests
+    of issuing one.
+    """
+
     class Meta:
         model = Accreditation
+        skip_postgeneration_save = True
 
     event = factory.SubFactory(EventFactory)
     journalist = factory.SubFactory(JournalistProfileFactory)
     category = factory.LazyAttribute(lambda a: a.journalist.role)
     status = AccreditationStatus.PENDING
+
+    @factory.post_generation
+    def badge(obj, create, extracted, **kwargs):
+        if create and obj.status == AccreditationStatus.APPROVED and extracted is not False:
+            badge_issue(accreditation=obj, by=None)
 
 
 class OutletQuotaFactory(factory.django.DjangoModelFactory):
@@ -197,12 +209,18 @@ class MediaContactFactory(factory.django.DjangoModelFactory):
 
 
 class BadgeFactory(factory.django.DjangoModelFactory):
-    """An active badge of an approved accreditation (what `badge_issue` makes)."""
+    """A badge made field by field, for an accreditation that has none yet.
+
+    An approved journalist's badge is simply `AccreditationFactory(status=APPROVED)`'s; this
+    is for what approval alone does not make: a second print run, a revoked holder's badge.
+    """
 
     class Meta:
         model = Badge
 
-    accreditation = factory.SubFactory(AccreditationFactory, status=AccreditationStatus.APPROVED)
+    accreditation = factory.SubFactory(
+        AccreditationFactory, status=AccreditationStatus.APPROVED, badge=False
+    )
     code = factory.LazyFunction(new_badge_code)
     version = 1
     serial = factory.LazyAttribute(lambda b: badge_serial(b.accreditation, b.version))

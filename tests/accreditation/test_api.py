@@ -1,12 +1,12 @@
 """The API, tried by every role: who sees what, who may decide, and the shape of refusals."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from accreditation.models import (
     Accreditation,
     AccreditationLog,
     AccreditationStatus,
+    Badge,
     JournalistProfile,
     MediaOutlet,
 )
@@ -18,30 +18,13 @@ from tests.factories import (
 )
 
 S = AccreditationStatus
-ROLES = [
-    "anonymous",
-    "journalist",
-    "other_journalist",
-    "front_desk",
-    "organizer",
-    "other_organizer",
-    "superuser",
-]
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def client_for(user_for_role, journalist_profile, other_journalist):
-    """An API client for any role, including a second journalist."""
-
-    def make(role: str) -> APIClient:
-        client = APIClient()
-        user = other_journalist if role == "other_journalist" else user_for_role(role)
-        if user is not None:
-            client.force_authenticate(user)
-        return client
-
-    return make
+def api_client_for(api_client_for, journalist_profile, other_journalist):
+    """The API clients of every role; here the journalist has a profile and so does a second one."""
+    return api_client_for
 
 
 @pytest.fixture
@@ -65,8 +48,8 @@ def mine(event, journalist_profile):
         ("superuser", 404),
     ],
 )
-def test_me_shows_only_the_callers_own_profile(client_for, journalist_profile, role, expected):
-    response = client_for(role).get("/api/v1/journalists/me/")
+def test_me_shows_only_the_callers_own_profile(api_client_for, journalist_profile, role, expected):
+    response = api_client_for(role).get("/api/v1/journalists/me/")
     assert response.status_code == expected
     if role == "journalist":
         assert response.json()["id"] == journalist_profile.pk
@@ -77,16 +60,16 @@ def test_me_shows_only_the_callers_own_profile(client_for, journalist_profile, r
         assert response.json()["code"] == "no_profile"
 
 
-def test_me_carries_the_personal_calendar_url(client_for, journalist_profile, settings):
-    body = client_for("journalist").get("/api/v1/journalists/me/").json()
+def test_me_carries_the_personal_calendar_url(api_client_for, journalist_profile, settings):
+    body = api_client_for("journalist").get("/api/v1/journalists/me/").json()
     assert body["calendar_url"] == (
         f"{settings.SITE_URL}/calendar/{journalist_profile.calendar_token}.ics"
     )
 
 
-def test_patch_me_corrects_the_profile(client_for, journalist_profile):
+def test_patch_me_corrects_the_profile(api_client_for, journalist_profile):
     outlet = MediaOutletFactory()
-    response = client_for("journalist").patch(
+    response = api_client_for("journalist").patch(
         "/api/v1/journalists/me/",
         {"full_name": "Trần Văn Đức", "outlet": outlet.pk, "press_card_number": "123456"},
         format="json",
@@ -109,27 +92,27 @@ def test_patch_me_corrects_the_profile(client_for, journalist_profile):
     ],
 )
 def test_patch_me_with_bad_input_answers_400_with_the_field(
-    client_for, journalist_profile, body, field
+    api_client_for, journalist_profile, body, field
 ):
-    response = client_for("journalist").patch("/api/v1/journalists/me/", body, format="json")
+    response = api_client_for("journalist").patch("/api/v1/journalists/me/", body, format="json")
     assert response.status_code == 400
     assert field in response.json()
     journalist_profile.refresh_from_db()
     assert journalist_profile.full_name.startswith("Nguyễn")
 
 
-def test_patch_me_with_a_non_image_photo_answers_400(client_for, journalist_profile):
+def test_patch_me_with_a_non_image_photo_answers_400(api_client_for, journalist_profile):
     from tests.images import upload
 
-    response = client_for("journalist").patch(
+    response = api_client_for("journalist").patch(
         "/api/v1/journalists/me/", {"photo": upload("x.jpg", b"not an image")}, format="multipart"
     )
     assert response.status_code == 400
     assert "photo" in response.json()
 
 
-def test_changing_email_requires_verifying_it_again(client_for, journalist_profile):
-    client_for("journalist").patch(
+def test_changing_email_requires_verifying_it_again(api_client_for, journalist_profile):
+    api_client_for("journalist").patch(
         "/api/v1/journalists/me/", {"email": "New@Example.org"}, format="json"
     )
     journalist_profile.refresh_from_db()
@@ -138,25 +121,26 @@ def test_changing_email_requires_verifying_it_again(client_for, journalist_profi
 
 
 @pytest.mark.parametrize("role", ["anonymous", "front_desk"])
-def test_calendar_token_reset_needs_a_journalist(client_for, role):
-    response = client_for(role).post("/api/v1/journalists/me/calendar-token/")
+def test_calendar_token_reset_needs_a_journalist(api_client_for, assert_unchanged, role):
+    with assert_unchanged(JournalistProfile):
+        response = api_client_for(role).post("/api/v1/journalists/me/calendar-token/")
     assert response.status_code == (401 if role == "anonymous" else 404)
 
 
-def test_calendar_token_reset_replaces_the_token(client_for, journalist_profile):
+def test_calendar_token_reset_replaces_the_token(api_client_for, journalist_profile):
     old = journalist_profile.calendar_token
-    response = client_for("journalist").post("/api/v1/journalists/me/calendar-token/")
+    response = api_client_for("journalist").post("/api/v1/journalists/me/calendar-token/")
     assert response.status_code == 200
     journalist_profile.refresh_from_db()
     assert journalist_profile.calendar_token != old
     assert journalist_profile.calendar_token in response.json()["calendar_url"]
 
 
-def test_me_export_and_delete(client_for, journalist_profile, mine, organizer):
+def test_me_export_and_delete(api_client_for, journalist_profile, mine, organizer):
     from accreditation import services
 
     services.accreditation_approve(accreditation=mine, by=organizer)
-    client = client_for("journalist")
+    client = api_client_for("journalist")
     export = client.get("/api/v1/journalists/me/export/").json()
     assert export["profile"]["full_name"] == journalist_profile.full_name
     assert export["accreditations"][0]["status"] == "approved"
@@ -186,10 +170,10 @@ def test_me_export_and_delete(client_for, journalist_profile, mine, organizer):
     ],
 )
 def test_journalist_list_is_for_organizers_and_shows_who_asked_for_their_events(
-    client_for, mine, role, expected, sees_mine
+    api_client_for, mine, role, expected, sees_mine
 ):
     JournalistProfileFactory()  # asked for nothing: no organizer sees them
-    response = client_for(role).get("/api/v1/journalists/")
+    response = api_client_for(role).get("/api/v1/journalists/")
     assert response.status_code == expected
     if expected == 200:
         ids = {row["id"] for row in response.json()["results"]}
@@ -210,20 +194,21 @@ def test_journalist_list_is_for_organizers_and_shows_who_asked_for_their_events(
         ("superuser", 201),
     ],
 )
-def test_registering_a_walk_in_is_for_organizers(client_for, role, expected):
-    response = client_for(role).post(
-        "/api/v1/journalists/",
-        {
-            "full_name": "John Smith",
-            "email": "john@reuters.example",
-            "nationality": "gb",
-            "outlet_name": "Reuters",
-            "role": "photographer",
-            "press_card_number": "X-1",
-            "press_card_expiry": "2030-01-01",
-        },
-        format="json",
-    )
+def test_registering_a_walk_in_is_for_organizers(api_client_for, assert_unchanged, role, expected):
+    with assert_unchanged(JournalistProfile, MediaOutlet, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/journalists/",
+            {
+                "full_name": "John Smith",
+                "email": "john@reuters.example",
+                "nationality": "gb",
+                "outlet_name": "Reuters",
+                "role": "photographer",
+                "press_card_number": "X-1",
+                "press_card_expiry": "2030-01-01",
+            },
+            format="json",
+        )
     assert response.status_code == expected
     if expected == 201:
         profile = JournalistProfile.objects.get(pk=response.json()["id"])
@@ -234,14 +219,14 @@ def test_registering_a_walk_in_is_for_organizers(client_for, role, expected):
         )
         assert profile.user is None
         # The organizer who registered the walk-in can find them again.
-        found = client_for(role).get(f"/api/v1/journalists/{profile.pk}/")
+        found = api_client_for(role).get(f"/api/v1/journalists/{profile.pk}/")
         assert found.status_code == 200
     else:
         assert not JournalistProfile.objects.filter(full_name="John Smith").exists()
 
 
-def test_registering_a_walk_in_with_bad_input_answers_400(client_for):
-    response = client_for("organizer").post(
+def test_registering_a_walk_in_with_bad_input_answers_400(api_client_for):
+    response = api_client_for("organizer").post(
         "/api/v1/journalists/", {"role": "chef", "press_card_expiry": "soon"}, format="json"
     )
     assert response.status_code == 400
@@ -261,14 +246,14 @@ def test_registering_a_walk_in_with_bad_input_answers_400(client_for):
     ],
 )
 def test_journalist_detail_is_for_the_journalist_and_their_events_organizers(
-    client_for, mine, role, expected
+    api_client_for, mine, role, expected
 ):
-    response = client_for(role).get(f"/api/v1/journalists/{mine.journalist_id}/")
+    response = api_client_for(role).get(f"/api/v1/journalists/{mine.journalist_id}/")
     assert response.status_code == expected
 
 
 def test_front_desk_sees_an_approved_journalists_photo_url_through_the_profile(
-    client_for, mine, organizer
+    api_client_for, mine, organizer
 ):
     from accreditation.selectors import photo_url
 
@@ -289,12 +274,13 @@ def test_front_desk_sees_an_approved_journalists_photo_url_through_the_profile(
     ],
 )
 def test_outlets_are_proposed_by_journalists_and_added_by_organizers(
-    client_for, role, expected, verified
+    api_client_for, assert_unchanged, role, expected, verified
 ):
-    assert client_for(role).get("/api/v1/outlets/").status_code == 200
-    response = client_for(role).post(
-        "/api/v1/outlets/", {"name": "Báo  Nhân Dân", "kind": "newspaper"}, format="json"
-    )
+    assert api_client_for(role).get("/api/v1/outlets/").status_code == 200
+    with assert_unchanged(MediaOutlet, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/outlets/", {"name": "Báo  Nhân Dân", "kind": "newspaper"}, format="json"
+        )
     assert response.status_code == expected
     if expected == 201:
         outlet = MediaOutlet.objects.get(pk=response.json()["id"])
@@ -313,12 +299,13 @@ def test_outlets_are_proposed_by_journalists_and_added_by_organizers(
         ("superuser", 200),
     ],
 )
-def test_merging_outlets_is_for_organizers(client_for, role, expected):
+def test_merging_outlets_is_for_organizers(api_client_for, assert_unchanged, role, expected):
     keep, duplicate = MediaOutletFactory(), MediaOutletFactory()
     profile = JournalistProfileFactory(outlet=duplicate)
-    response = client_for(role).post(
-        f"/api/v1/outlets/{duplicate.pk}/merge/", {"into": keep.pk}, format="json"
-    )
+    with assert_unchanged(MediaOutlet, JournalistProfile, unless=expected == 200):
+        response = api_client_for(role).post(
+            f"/api/v1/outlets/{duplicate.pk}/merge/", {"into": keep.pk}, format="json"
+        )
     assert response.status_code == expected
     profile.refresh_from_db()
     assert profile.outlet_id == (keep.pk if expected == 200 else duplicate.pk)
@@ -340,20 +327,20 @@ def test_merging_outlets_is_for_organizers(client_for, role, expected):
     ],
 )
 def test_accreditation_list_shows_what_each_role_may_see(
-    client_for, event, mine, role, expected, count
+    api_client_for, event, mine, role, expected, count
 ):
     AccreditationFactory(event=event)  # someone else's, same event
     AccreditationFactory()  # another organization's event
-    response = client_for(role).get("/api/v1/accreditations/")
+    response = api_client_for(role).get("/api/v1/accreditations/")
     assert response.status_code == expected
     if expected == 200:
         assert response.json()["count"] == count
 
 
-def test_accreditation_list_filters(client_for, event, mine):
+def test_accreditation_list_filters(api_client_for, event, mine):
     other_event = EventFactory(organization=event.organization)
     AccreditationFactory(event=other_event, status=S.APPROVED, category="video")
-    client = client_for("organizer")
+    client = api_client_for("organizer")
     assert client.get(f"/api/v1/accreditations/?event={event.pk}").json()["count"] == 1
     assert client.get("/api/v1/accreditations/?status=approved").json()["count"] == 1
     assert client.get("/api/v1/accreditations/?category=video").json()["count"] == 1
@@ -363,8 +350,10 @@ def test_accreditation_list_filters(client_for, event, mine):
     assert bad.status_code == 400
 
 
-def test_accreditation_list_query_count_is_constant(client_for, event, django_assert_num_queries):
-    client = client_for("organizer")
+def test_accreditation_list_query_count_is_constant(
+    api_client_for, event, django_assert_num_queries
+):
+    client = api_client_for("organizer")
     AccreditationFactory.create_batch(2, event=event)
     client.get("/api/v1/accreditations/")  # warm up: the user's roles are read once and kept
     # count, page, and the active badges (for `code`) prefetched in one query
@@ -376,8 +365,8 @@ def test_accreditation_list_query_count_is_constant(client_for, event, django_as
     assert response.json()["count"] == 10
 
 
-def test_journalist_list_query_count_is_constant(client_for, event, django_assert_num_queries):
-    client = client_for("organizer")
+def test_journalist_list_query_count_is_constant(api_client_for, event, django_assert_num_queries):
+    client = api_client_for("organizer")
     AccreditationFactory.create_batch(2, event=event)
     client.get("/api/v1/journalists/")  # warm up: the user's roles are read once and kept
     with django_assert_num_queries(2) as small:
@@ -398,11 +387,14 @@ def test_journalist_list_query_count_is_constant(client_for, event, django_asser
         ("superuser", 404),
     ],
 )
-def test_requesting_for_oneself_needs_a_journalist_profile(client_for, event, role, expected):
+def test_requesting_for_oneself_needs_a_journalist_profile(
+    api_client_for, assert_unchanged, event, role, expected
+):
     Accreditation.objects.all().delete()
-    response = client_for(role).post(
-        "/api/v1/accreditations/", {"event": event.pk, "category": "radio"}, format="json"
-    )
+    with assert_unchanged(Accreditation, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/accreditations/", {"event": event.pk, "category": "radio"}, format="json"
+        )
     assert response.status_code == expected
     if expected == 201:
         body = response.json()
@@ -422,19 +414,20 @@ def test_requesting_for_oneself_needs_a_journalist_profile(client_for, event, ro
     ],
 )
 def test_requesting_on_someone_elses_behalf_is_for_the_events_organizers(
-    client_for, event, journalist_profile, role, expected
+    api_client_for, assert_unchanged, event, journalist_profile, role, expected
 ):
-    response = client_for(role).post(
-        "/api/v1/accreditations/",
-        {"event": event.pk, "journalist": journalist_profile.pk},
-        format="json",
-    )
+    with assert_unchanged(Accreditation, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/accreditations/",
+            {"event": event.pk, "journalist": journalist_profile.pk},
+            format="json",
+        )
     assert response.status_code == expected
     assert Accreditation.objects.filter(journalist=journalist_profile).exists() is (expected == 201)
 
 
-def test_request_refusals_answer_409_with_a_code(client_for, event, mine):
-    response = client_for("journalist").post(
+def test_request_refusals_answer_409_with_a_code(api_client_for, event, mine):
+    response = api_client_for("journalist").post(
         "/api/v1/accreditations/", {"event": event.pk}, format="json"
     )
     assert response.status_code == 409
@@ -442,17 +435,19 @@ def test_request_refusals_answer_409_with_a_code(client_for, event, mine):
     assert response.json()["detail"]
 
 
-def test_request_with_unknown_event_answers_400(client_for, journalist_profile):
-    response = client_for("journalist").post(
+def test_request_with_unknown_event_answers_400(api_client_for, journalist_profile):
+    response = api_client_for("journalist").post(
         "/api/v1/accreditations/", {"event": 987654, "category": "pilot"}, format="json"
     )
     assert response.status_code == 400
     assert {"event", "category"} <= set(response.json())
 
 
-def test_request_for_a_draft_event_of_another_organization_is_404(client_for, journalist_profile):
+def test_request_for_a_draft_event_of_another_organization_is_404(
+    api_client_for, journalist_profile
+):
     draft = EventFactory(status="draft")
-    response = client_for("journalist").post(
+    response = api_client_for("journalist").post(
         "/api/v1/accreditations/", {"event": draft.pk}, format="json"
     )
     assert response.status_code == 404
@@ -471,9 +466,9 @@ def test_request_for_a_draft_event_of_another_organization_is_404(client_for, jo
     ],
 )
 def test_accreditation_detail_is_for_its_journalist_and_the_events_organizers(
-    client_for, mine, role, expected
+    api_client_for, mine, role, expected
 ):
-    response = client_for(role).get(f"/api/v1/accreditations/{mine.pk}/")
+    response = api_client_for(role).get(f"/api/v1/accreditations/{mine.pk}/")
     assert response.status_code == expected
     if expected == 200:
         assert response.json()["journalist_name"] == mine.journalist.full_name
@@ -499,12 +494,13 @@ DECIDERS = [
 @pytest.mark.parametrize(("action", "start", "body", "end"), DECISIONS)
 @pytest.mark.parametrize(("role", "expected"), DECIDERS)
 def test_decisions_are_for_the_events_organizers(
-    client_for, mine, action, start, body, end, role, expected
+    api_client_for, assert_unchanged, mine, action, start, body, end, role, expected
 ):
     Accreditation.objects.filter(pk=mine.pk).update(status=start)
-    response = client_for(role).post(
-        f"/api/v1/accreditations/{mine.pk}/{action}/", body, format="json"
-    )
+    with assert_unchanged(mine, AccreditationLog, Badge, unless=expected == 200):
+        response = api_client_for(role).post(
+            f"/api/v1/accreditations/{mine.pk}/{action}/", body, format="json"
+        )
     assert response.status_code == expected
     mine.refresh_from_db()
     assert mine.status == (end if expected == 200 else start)
@@ -525,38 +521,41 @@ CANCELLERS = [
 
 
 @pytest.mark.parametrize(("role", "expected"), CANCELLERS)
-def test_cancelling_is_for_the_journalist_only(client_for, mine, role, expected):
-    response = client_for(role).post(f"/api/v1/accreditations/{mine.pk}/cancel/")
+def test_cancelling_is_for_the_journalist_only(
+    api_client_for, assert_unchanged, mine, role, expected
+):
+    with assert_unchanged(mine, AccreditationLog, unless=expected == 200):
+        response = api_client_for(role).post(f"/api/v1/accreditations/{mine.pk}/cancel/")
     assert response.status_code == expected
     mine.refresh_from_db()
     assert mine.status == (S.CANCELLED if expected == 200 else S.PENDING)
 
 
 @pytest.mark.parametrize("action", ["reject", "revoke"])
-def test_reject_and_revoke_without_reason_answer_400(client_for, mine, action):
+def test_reject_and_revoke_without_reason_answer_400(api_client_for, mine, action):
     Accreditation.objects.filter(pk=mine.pk).update(
         status=S.APPROVED if action == "revoke" else S.PENDING
     )
-    response = client_for("organizer").post(
+    response = api_client_for("organizer").post(
         f"/api/v1/accreditations/{mine.pk}/{action}/", {"reason": " "}, format="json"
     )
     assert response.status_code == 400
     assert "reason" in response.json()
 
 
-def test_refused_transition_answers_409_with_code_and_detail(client_for, mine):
+def test_refused_transition_answers_409_with_code_and_detail(api_client_for, mine):
     Accreditation.objects.filter(pk=mine.pk).update(status=S.REJECTED)
-    response = client_for("organizer").post(f"/api/v1/accreditations/{mine.pk}/approve/")
+    response = api_client_for("organizer").post(f"/api/v1/accreditations/{mine.pk}/approve/")
     assert response.status_code == 409
     assert response.json()["code"] == "invalid_transition"
     assert response.json()["detail"]
 
 
-def test_approving_past_capacity_answers_409_or_waitlists_when_asked(client_for, organization):
+def test_approving_past_capacity_answers_409_or_waitlists_when_asked(api_client_for, organization):
     event = EventFactory(organization=organization, press_capacity=1)
     AccreditationFactory(event=event, status=S.APPROVED)
     waiting = AccreditationFactory(event=event)
-    client = client_for("organizer")
+    client = api_client_for("organizer")
     refused = client.post(f"/api/v1/accreditations/{waiting.pk}/approve/")
     assert (refused.status_code, refused.json()["code"]) == (409, "capacity_full")
     waitlisted = client.post(
@@ -565,11 +564,11 @@ def test_approving_past_capacity_answers_409_or_waitlists_when_asked(client_for,
     assert (waitlisted.status_code, waitlisted.json()["status"]) == (200, "waitlisted")
 
 
-def test_bulk_reports_each_request(client_for, organization, journalist_profile):
+def test_bulk_reports_each_request(api_client_for, organization, journalist_profile):
     event = EventFactory(organization=organization, press_capacity=1)
     first, second = AccreditationFactory.create_batch(2, event=event)
     elsewhere = AccreditationFactory()  # another organization's: must look unknown
-    response = client_for("organizer").post(
+    response = api_client_for("organizer").post(
         "/api/v1/accreditations/bulk/",
         {"action": "approve", "ids": [first.pk, second.pk, elsewhere.pk]},
         format="json",
@@ -597,15 +596,18 @@ def test_bulk_reports_each_request(client_for, organization, journalist_profile)
     ],
 )
 def test_promoting_the_next_waitlisted_is_for_the_events_organizers(
-    client_for, event, role, expected
+    api_client_for, assert_unchanged, event, role, expected
 ):
     waiting = AccreditationFactory(event=event, status=S.WAITLISTED)
-    response = client_for(role).post(f"/api/v1/events/{event.pk}/accreditations/promote/")
+    with assert_unchanged(waiting, AccreditationLog, Badge, unless=expected == 200):
+        response = api_client_for(role).post(f"/api/v1/events/{event.pk}/accreditations/promote/")
     assert response.status_code == expected
     waiting.refresh_from_db()
     assert waiting.status == (S.APPROVED if expected == 200 else S.WAITLISTED)
 
 
-def test_promoting_with_nobody_waiting_answers_409(client_for, event):
-    response = client_for("organizer").post(f"/api/v1/events/{event.pk}/accreditations/promote/")
+def test_promoting_with_nobody_waiting_answers_409(api_client_for, event):
+    response = api_client_for("organizer").post(
+        f"/api/v1/events/{event.pk}/accreditations/promote/"
+    )
     assert (response.status_code, response.json()["code"]) == (409, "nothing_to_promote")

@@ -40,3 +40,14 @@ def test_code_in_accreditation_json_only_for_owner_and_organizers(event, organiz
         assert code not in response.content.decode()
     accreditation.refresh_from_db()
     assert accreditation.status == AccreditationStatus.APPROVED
+
+
+def test_an_approved_accreditation_from_the_factory_has_its_badge_as_after_approval():
+    approved = AccreditationFactory(status=AccreditationStatus.APPROVED)
+    (badge,) = approved.badges.all()
+    assert badge.status == BadgeStatus.ACTIVE
+    assert badge.serial == f"{approved.event_id:04d}-{approved.pk:06d}-1"
+    assert not AccreditationFactory(
+        status=AccreditationStatus.APPROVED, badge=False
+    ).badges.exists()
+    assert not AccreditationFactory(status=AccreditationStatus.PENDING).badges.exists()

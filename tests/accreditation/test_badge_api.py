@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accreditation.models import AccreditationStatus, Badge, BadgeStatus
+from accreditation.models import AccreditationLog, AccreditationStatus, Badge, BadgeStatus
 from checkin.models import CheckIn, ScanResult
 from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, BadgeFactory, EventFactory
@@ -89,10 +89,11 @@ REPRINT_STATUS = {
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_organizers_reprint_a_badge(role, api_client_for, own_badge):
+def test_only_organizers_reprint_a_badge(role, api_client_for, assert_unchanged, own_badge):
     url = reverse("api-accreditation-reprint", args=[own_badge.accreditation_id])
 
-    response = api_client_for(role).post(url, {"reason": "Lost in the hall"}, format="json")
+    with assert_unchanged(Badge, AccreditationLog, unless=REPRINT_STATUS[role] == 201):
+        response = api_client_for(role).post(url, {"reason": "Lost in the hall"}, format="json")
 
     assert response.status_code == REPRINT_STATUS[role]
     own_badge.refresh_from_db()
@@ -190,13 +191,15 @@ CHECKIN_STATUS = {
 
 @pytest.mark.parametrize("role", ROLES)
 def test_scanning_is_for_desk_staff_and_organizers_of_the_event(
-    role, api_client_for, own_badge, event
+    role, api_client_for, assert_unchanged, own_badge, event
 ):
-    response = api_client_for(role).post(
-        reverse("api-checkin-list"),
-        {"code": own_badge.code, "event": event.pk, "desk": "Desk 2"},
-        format="json",
-    )
+    allowed = CHECKIN_STATUS[role] == 200
+    with assert_unchanged(CheckIn, own_badge, own_badge.accreditation, unless=allowed):
+        response = api_client_for(role).post(
+            reverse("api-checkin-list"),
+            {"code": own_badge.code, "event": event.pk, "desk": "Desk 2"},
+            format="json",
+        )
 
     assert response.status_code == CHECKIN_STATUS[role]
     if response.status_code == 200:

@@ -27,7 +27,7 @@ def test_new_codes_are_29_qr_alphanumeric_characters_and_never_repeat():
 
 @pytest.mark.django_db
 def test_badge_issue_creates_one_active_badge_with_serial_and_issuer(organizer):
-    accreditation = AccreditationFactory(status=AccreditationStatus.APPROVED)
+    accreditation = AccreditationFactory(status=AccreditationStatus.APPROVED, badge=False)
 
     badge = badge_issue(accreditation=accreditation, by=organizer)
 
@@ -41,7 +41,7 @@ def test_badge_issue_creates_one_active_badge_with_serial_and_issuer(organizer):
 
 @pytest.mark.django_db
 def test_badge_issue_twice_returns_the_same_badge(organizer):
-    accreditation = AccreditationFactory(status=AccreditationStatus.APPROVED)
+    accreditation = AccreditationFactory(status=AccreditationStatus.APPROVED, badge=False)
     first = badge_issue(accreditation=accreditation, by=organizer)
 
     second = badge_issue(accreditation=accreditation, by=organizer)

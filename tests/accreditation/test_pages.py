@@ -8,32 +8,27 @@ from django.core import mail
 from django.test import Client
 
 from accreditation import services
-from accreditation.models import Accreditation, AccreditationStatus, JournalistProfile
+from accreditation.models import (
+    Accreditation,
+    AccreditationLog,
+    AccreditationStatus,
+    Badge,
+    JournalistProfile,
+)
 from tests.factories import AccreditationFactory, JournalistProfileFactory, OutletQuotaFactory
 from tests.images import PDF, jpeg_bytes, upload
 
 S = AccreditationStatus
-ROLES = [
-    "anonymous",
-    "journalist",
-    "other_journalist",
-    "front_desk",
-    "organizer",
-    "other_organizer",
-    "superuser",
-]
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_client_for(user_for_role, journalist_profile, other_journalist):
+def client_for(client_for, journalist_profile, other_journalist):
+    """Pages in English unless a test says otherwise; the journalist has a profile, and so does
+    a second journalist."""
+
     def make(role: str, language: str = "en") -> Client:
-        client = Client()
-        client.cookies["django_language"] = language
-        user = other_journalist if role == "other_journalist" else user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
+        return client_for(role, language=language)
 
     return make
 
@@ -170,13 +165,11 @@ def test_portal_requires_login(db):
         assert response["Location"].startswith("/accounts/login/")
 
 
-def test_profile_page_shows_photo_preview_and_press_card_warning(
-    page_client_for, journalist_profile
-):
+def test_profile_page_shows_photo_preview_and_press_card_warning(client_for, journalist_profile):
     journalist_profile.press_card_expiry = None
     journalist_profile.save()
     services.journalist_update(profile=journalist_profile, photo=upload("me.jpg", jpeg_bytes()))
-    response = page_client_for("journalist").get("/me/")
+    response = client_for("journalist").get("/me/")
     html = response.content.decode()
     assert response.status_code == 200
     assert f'src="/accreditation/photos/{journalist_profile.pk}/"' in html
@@ -184,7 +177,7 @@ def test_profile_page_shows_photo_preview_and_press_card_warning(
     assert journalist_profile.calendar_token in html
 
 
-def test_profile_form_saves_corrections_and_photo(page_client_for, journalist_profile):
+def test_profile_form_saves_corrections_and_photo(client_for, journalist_profile):
     data = {
         "full_name": "Lê Văn Tám",
         "email": journalist_profile.email,
@@ -198,7 +191,7 @@ def test_profile_form_saves_corrections_and_photo(page_client_for, journalist_pr
         "preferred_language": "en",
         "photo_upload": upload("me.png", jpeg_bytes()),
     }
-    response = page_client_for("journalist").post("/me/", data)
+    response = client_for("journalist").post("/me/", data)
     assert response.status_code == 302
     journalist_profile.refresh_from_db()
     assert (journalist_profile.full_name, journalist_profile.nationality) == ("Lê Văn Tám", "VN")
@@ -206,7 +199,7 @@ def test_profile_form_saves_corrections_and_photo(page_client_for, journalist_pr
 
 
 def test_profile_form_with_bad_photo_keeps_typed_input_and_saves_nothing(
-    page_client_for, journalist_profile
+    client_for, journalist_profile
 ):
     data = {
         "full_name": "Lê Văn Tám",
@@ -216,7 +209,7 @@ def test_profile_form_with_bad_photo_keeps_typed_input_and_saves_nothing(
         "preferred_language": "en",
         "photo_upload": upload("me.jpg", b"GIF89a not really"),
     }
-    response = page_client_for("journalist").post("/me/", data)
+    response = client_for("journalist").post("/me/", data)
     assert response.status_code == 200
     assert "photo_upload" in response.context["form"].errors or response.context["form"].errors
     assert "Lê Văn Tám" in response.content.decode()
@@ -224,7 +217,7 @@ def test_profile_form_with_bad_photo_keeps_typed_input_and_saves_nothing(
     assert journalist_profile.full_name != "Lê Văn Tám"
 
 
-def test_new_outlet_proposed_from_the_profile_form(page_client_for, journalist_profile):
+def test_new_outlet_proposed_from_the_profile_form(client_for, journalist_profile):
     data = {
         "full_name": journalist_profile.full_name,
         "email": journalist_profile.email,
@@ -234,34 +227,32 @@ def test_new_outlet_proposed_from_the_profile_form(page_client_for, journalist_p
         "outlet": "",
         "new_outlet_name": "Báo Lao Động",
     }
-    page_client_for("journalist").post("/me/", data)
+    client_for("journalist").post("/me/", data)
     journalist_profile.refresh_from_db()
     assert journalist_profile.outlet.name == "Báo Lao Động"
     assert journalist_profile.outlet.verified is False
 
 
-def test_calendar_token_button_changes_the_token(page_client_for, journalist_profile):
+def test_calendar_token_button_changes_the_token(client_for, journalist_profile):
     old = journalist_profile.calendar_token
-    page_client_for("journalist").post("/me/calendar-token/")
+    client_for("journalist").post("/me/calendar-token/")
     journalist_profile.refresh_from_db()
     assert journalist_profile.calendar_token != old
 
 
-def test_my_accreditations_lists_own_requests_with_reason(
-    page_client_for, event, journalist_profile
-):
+def test_my_accreditations_lists_own_requests_with_reason(client_for, event, journalist_profile):
     AccreditationFactory(
         event=event, journalist=journalist_profile, status=S.REJECTED, status_reason="Hết chỗ"
     )
     AccreditationFactory(event=event)  # someone else's
-    response = page_client_for("journalist").get("/me/accreditations/")
+    response = client_for("journalist").get("/me/accreditations/")
     assert len(response.context["accreditations"]) == 1
     assert "Hết chỗ" in response.content.decode()
 
 
-def test_data_download_and_deletion(page_client_for, journalist_profile, event):
+def test_data_download_and_deletion(client_for, journalist_profile, event):
     AccreditationFactory(event=event, journalist=journalist_profile)
-    client = page_client_for("journalist")
+    client = client_for("journalist")
     download = client.get("/me/data.json")
     assert download["Content-Disposition"].startswith("attachment")
     data = json.loads(download.content)
@@ -277,16 +268,16 @@ def test_data_download_and_deletion(page_client_for, journalist_profile, event):
 
 
 def test_event_page_offers_login_to_anonymous_and_the_form_to_a_journalist(
-    page_client_for, event, journalist_profile
+    client_for, event, journalist_profile
 ):
-    anonymous = page_client_for("anonymous").get(event.get_absolute_url()).content.decode()
+    anonymous = client_for("anonymous").get(event.get_absolute_url()).content.decode()
     assert "/accounts/signup/" in anonymous
-    mine = page_client_for("journalist").get(event.get_absolute_url()).content.decode()
+    mine = client_for("journalist").get(event.get_absolute_url()).content.decode()
     assert f'action="/events/{event.slug}/accreditation/"' in mine
 
 
-def test_requesting_from_the_event_page_with_a_letter(page_client_for, event, journalist_profile):
-    response = page_client_for("journalist").post(
+def test_requesting_from_the_event_page_with_a_letter(client_for, event, journalist_profile):
+    response = client_for("journalist").post(
         f"/events/{event.slug}/accreditation/",
         {"category": "photographer", "note": "", "assignment_letter": upload("l.pdf", PDF)},
     )
@@ -294,18 +285,16 @@ def test_requesting_from_the_event_page_with_a_letter(page_client_for, event, jo
     accreditation = Accreditation.objects.get(journalist=journalist_profile)
     assert accreditation.category == "photographer"
     assert accreditation.assignment_letter
-    page = page_client_for("journalist").get(event.get_absolute_url()).content.decode()
+    page = client_for("journalist").get(event.get_absolute_url()).content.decode()
     assert "Cancel my request" in page
 
 
-def test_unverified_journalist_is_told_to_confirm_first(page_client_for, event, journalist_profile):
+def test_unverified_journalist_is_told_to_confirm_first(client_for, event, journalist_profile):
     journalist_profile.email_verified_at = None
     journalist_profile.save()
-    page = page_client_for("journalist").get(event.get_absolute_url()).content.decode()
+    page = client_for("journalist").get(event.get_absolute_url()).content.decode()
     assert "Confirm your e-mail address first" in page
-    page_client_for("journalist").post(
-        f"/events/{event.slug}/accreditation/", {"category": "writer"}
-    )
+    client_for("journalist").post(f"/events/{event.slug}/accreditation/", {"category": "writer"})
     assert not Accreditation.objects.exists()
 
 
@@ -331,11 +320,11 @@ def photographed(event, journalist_profile):
         ("superuser", 200),
     ],
 )
-def test_photo_is_served_only_to_permitted_roles(page_client_for, photographed, role, expected):
+def test_photo_is_served_only_to_permitted_roles(client_for, photographed, role, expected):
     from accreditation.selectors import photo_url
 
     url = photo_url(photographed.journalist)
-    response = page_client_for(role).get(url)
+    response = client_for(role).get(url)
     assert response.status_code == expected
     if expected == 200:
         assert response["Content-Type"] == "image/jpeg"
@@ -343,13 +332,11 @@ def test_photo_is_served_only_to_permitted_roles(page_client_for, photographed, 
         assert b"".join(response.streaming_content)[:3] == b"\xff\xd8\xff"
 
 
-def test_front_desk_cannot_see_the_photo_of_a_merely_pending_journalist(
-    page_client_for, photographed
-):
+def test_front_desk_cannot_see_the_photo_of_a_merely_pending_journalist(client_for, photographed):
     Accreditation.objects.filter(pk=photographed.pk).update(status=S.PENDING)
     url = f"/accreditation/photos/{photographed.journalist_id}/"
-    assert page_client_for("front_desk").get(url).status_code == 404
-    assert page_client_for("organizer").get(url).status_code == 200
+    assert client_for("front_desk").get(url).status_code == 404
+    assert client_for("organizer").get(url).status_code == 200
 
 
 def test_photos_are_not_under_a_public_url(photographed, client):
@@ -371,7 +358,7 @@ def test_photos_are_not_under_a_public_url(photographed, client):
     ],
 )
 def test_assignment_letter_is_served_only_to_its_journalist_and_organizers(
-    page_client_for, event, journalist_profile, role, expected
+    client_for, event, journalist_profile, role, expected
 ):
     accreditation = services.accreditation_request(
         journalist=journalist_profile,
@@ -379,7 +366,7 @@ def test_assignment_letter_is_served_only_to_its_journalist_and_organizers(
         assignment_letter=upload("l.pdf", PDF),
         by=journalist_profile.user,
     )
-    response = page_client_for(role).get(f"/accreditation/letters/{accreditation.pk}/")
+    response = client_for(role).get(f"/accreditation/letters/{accreditation.pk}/")
     assert response.status_code == expected
     if expected == 200:
         assert b"".join(response.streaming_content) == PDF
@@ -401,9 +388,9 @@ def test_assignment_letter_is_served_only_to_its_journalist_and_organizers(
         ("superuser", 200),
     ],
 )
-def test_review_page_is_for_the_events_organizers(page_client_for, event, role, expected):
+def test_review_page_is_for_the_events_organizers(client_for, event, role, expected):
     AccreditationFactory(event=event)
-    response = page_client_for(role).get(f"/manage/events/{event.slug}/accreditations/")
+    response = client_for(role).get(f"/manage/events/{event.slug}/accreditations/")
     assert response.status_code == expected
 
 
@@ -411,17 +398,20 @@ def test_review_page_is_for_the_events_organizers(page_client_for, event, role, 
     ("role", "expected"),
     [("journalist", 404), ("front_desk", 404), ("other_organizer", 404), ("organizer", 302)],
 )
-def test_review_actions_are_for_the_events_organizers(page_client_for, event, role, expected):
+def test_review_actions_are_for_the_events_organizers(
+    client_for, assert_unchanged, event, role, expected
+):
     pending = AccreditationFactory(event=event)
-    response = page_client_for(role).post(
-        f"/manage/events/{event.slug}/accreditations/{pending.pk}/approve/"
-    )
+    with assert_unchanged(pending, AccreditationLog, Badge, unless=expected == 302):
+        response = client_for(role).post(
+            f"/manage/events/{event.slug}/accreditations/{pending.pk}/approve/"
+        )
     assert response.status_code == expected
     pending.refresh_from_db()
     assert pending.status == (S.APPROVED if expected == 302 else S.PENDING)
 
 
-def test_review_page_shows_counters_warnings_and_audit_trail(page_client_for, event, organizer):
+def test_review_page_shows_counters_warnings_and_audit_trail(client_for, event, organizer):
     outlet_quota = OutletQuotaFactory(event=event, category="writer", limit=1)
     approved = AccreditationFactory(event=event)
     services.accreditation_approve(accreditation=approved, by=organizer)
@@ -431,7 +421,7 @@ def test_review_page_shows_counters_warnings_and_audit_trail(page_client_for, ev
     AccreditationFactory(event=event, journalist=expiring)
     JournalistProfileFactory(full_name=expiring.full_name.upper(), outlet=expiring.outlet)
 
-    response = page_client_for("organizer").get(f"/manage/events/{event.slug}/accreditations/")
+    response = client_for("organizer").get(f"/manage/events/{event.slug}/accreditations/")
     html = response.content.decode()
     counters = response.context["counters"]
     assert (counters.approved, counters.capacity) == (1, event.press_capacity)
@@ -444,10 +434,10 @@ def test_review_page_shows_counters_warnings_and_audit_trail(page_client_for, ev
     assert organizer.username in html  # the audit trail names who decided
 
 
-def test_review_page_filters(page_client_for, event):
+def test_review_page_filters(client_for, event):
     AccreditationFactory(event=event, status=S.APPROVED)
     AccreditationFactory(event=event, category="video")
-    client = page_client_for("organizer")
+    client = client_for("organizer")
     url = f"/manage/events/{event.slug}/accreditations/"
     assert len(client.get(url, {"status": "approved"}).context["rows"]) == 1
     assert len(client.get(url, {"category": "video"}).context["rows"]) == 1
@@ -455,9 +445,9 @@ def test_review_page_filters(page_client_for, event):
 
 
 def test_review_page_query_count_is_constant(
-    page_client_for, event, django_assert_num_queries, django_assert_max_num_queries
+    client_for, event, django_assert_num_queries, django_assert_max_num_queries
 ):
-    client = page_client_for("organizer")
+    client = client_for("organizer")
     url = f"/manage/events/{event.slug}/accreditations/"
     AccreditationFactory.create_batch(2, event=event)
     client.get(url)
@@ -468,12 +458,12 @@ def test_review_page_query_count_is_constant(
         client.get(url)
 
 
-def test_bulk_from_the_review_page_reports_refusals(page_client_for, organization):
+def test_bulk_from_the_review_page_reports_refusals(client_for, organization):
     from tests.factories import EventFactory
 
     event = EventFactory(organization=organization, press_capacity=1)
     first, second = AccreditationFactory.create_batch(2, event=event)
-    response = page_client_for("organizer").post(
+    response = client_for("organizer").post(
         f"/manage/events/{event.slug}/accreditations/bulk/",
         {"action": "approve", "ids": [first.pk, second.pk]},
         follow=True,
@@ -483,8 +473,8 @@ def test_bulk_from_the_review_page_reports_refusals(page_client_for, organizatio
     assert f"{second.journalist.full_name}: All 1 press seats are taken." in html
 
 
-def test_quotas_are_set_from_the_review_page(page_client_for, event):
-    page_client_for("organizer").post(
+def test_quotas_are_set_from_the_review_page(client_for, event):
+    client_for("organizer").post(
         f"/manage/events/{event.slug}/accreditations/quotas/", {"writer": "2", "photographer": "1"}
     )
     assert dict(event.outlet_quotas.values_list("category", "limit")) == {
@@ -494,12 +484,12 @@ def test_quotas_are_set_from_the_review_page(page_client_for, event):
 
 
 def test_profile_warns_when_the_press_card_expires_before_an_event_asked_for(
-    page_client_for, event, journalist_profile
+    client_for, event, journalist_profile
 ):
     journalist_profile.press_card_expiry = event.starts_at.date() - __import__(
         "datetime"
     ).timedelta(days=1)
     journalist_profile.save()
-    assert "Press card expires on" not in page_client_for("journalist").get("/me/").content.decode()
+    assert "Press card expires on" not in client_for("journalist").get("/me/").content.decode()
     AccreditationFactory(event=event, journalist=journalist_profile)
-    assert "Press card expires on" in page_client_for("journalist").get("/me/").content.decode()
+    assert "Press card expires on" in client_for("journalist").get("/me/").content.decode()

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from accreditation import services
@@ -23,18 +22,6 @@ HEADER = {
     "other_organizer": {"manage"},
     "superuser": {"manage"},
 }
-
-
-@pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
 
 
 def _header(content: str) -> str:

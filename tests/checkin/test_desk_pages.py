@@ -1,7 +1,6 @@
 """The desk page, the desk search and the journalist's badge page, tried by every role."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from accreditation.models import AccreditationStatus
@@ -10,18 +9,6 @@ from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, BadgeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from accreditation.models import (
     AccreditationStatus,
     Badge,
     JournalistProfile,
+    MediaOutlet,
 )
 from tests.conftest import ROLES
 from tests.factories import AccreditationFactory, EventFactory, OutletQuotaFactory
@@ -44,18 +44,6 @@ def walk_in_event(organization):
     )
 
 
-@pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
-
-
 WALK_IN_PAGE = {
     "anonymous": 302,
     "journalist": 404,
@@ -74,8 +62,12 @@ def test_walk_in_page_is_for_organizers_of_the_event(role, client_for, walk_in_e
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_organizers_can_post_a_walk_in(role, client_for, walk_in_event):
-    response = client_for(role).post(reverse("desk-walk-in", args=[walk_in_event.slug]), WALK_IN)
+def test_only_organizers_can_post_a_walk_in(role, client_for, assert_unchanged, walk_in_event):
+    tables = (Accreditation, AccreditationLog, Badge, JournalistProfile, MediaOutlet)
+    with assert_unchanged(*tables, unless=WALK_IN_PAGE[role] == 200):
+        response = client_for(role).post(
+            reverse("desk-walk-in", args=[walk_in_event.slug]), WALK_IN
+        )
 
     assert response.status_code == WALK_IN_PAGE[role]
     registered = Accreditation.objects.filter(event=walk_in_event).count()

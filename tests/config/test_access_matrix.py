@@ -5,35 +5,45 @@ Every named route must be classified here. A new route that is not fails
 reach it. Writes (POST/PATCH/DELETE) are tried role by role in each app's own tests; this
 matrix reads every page and endpoint with GET as each role, on one shared world with two
 organizations and two journalists, so object-level leaks (another journalist's data, another
-organization's event) show up too.
+organization's event) show up too, and checks that no GET changes a row of it. The world is
+built once for the module (see `world`).
 """
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
+from accreditation.models import (
+    Accreditation,
+    AccreditationLog,
+    Badge,
+    JournalistProfile,
+)
 from accreditation.services import accreditation_approve
-from events.models import EventStatus
+from checkin.models import CheckIn
+from events.models import AgendaItem, Event, EventStatus, Speaker
+from organizations.models import Membership, MembershipRole, Organization
+from press.models import MediaContact, PressRelease, PressReleaseAttachment
+from tests.conftest import FAST_PASSWORD_HASHERS, ROLES_WITH_OTHER_JOURNALIST, logged_in
 from tests.factories import (
     AccreditationFactory,
     AgendaItemFactory,
     EventFactory,
     JournalistProfileFactory,
     MediaContactFactory,
+    MembershipFactory,
+    OrganizationFactory,
     PressReleaseFactory,
     SpeakerFactory,
     UserFactory,
 )
+from venues.models import Room, Venue
 
-ROLES = [
-    "anonymous",
-    "journalist",
-    "other_journalist",
-    "front_desk",
-    "organizer",
-    "other_organizer",
-    "superuser",
-]
+ROLES = ROLES_WITH_OTHER_JOURNALIST
 
 # Who may read (GET) each route. Everyone else must be refused (401/403/404 or a redirect to
 # the log-in page).
@@ -174,7 +184,7 @@ WRITE_ONLY = {
     "media-contact-delete",
     "api-press-release-attachments",
     # The team page's role change (POST) and removal (GET asks first); every role is tried in
-    # tests/events/test_manage_team.py.
+    # tests/console/test_team.py.
     "manage-team-role",
     "manage-team-remove",
 }
@@ -200,18 +210,50 @@ def test_every_route_is_classified():
     assert not set(MATRIX) & WRITE_ONLY
 
 
-@pytest.fixture
-def world(
-    db,
-    organization,
-    other_organization,
-    organizer,
-    other_organizer,
-    front_desk,
-    journalist,
-    superuser,
-):
-    """One organization's event with everything attached, plus a second journalist."""
+@pytest.fixture(scope="module")
+def media_root(tmp_path_factory):
+    """One folder for the world's files, which every test of the module reads."""
+    return tmp_path_factory.mktemp("matrix-media")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, media_root):
+    """The world every test here reads, built once for the module.
+
+    It lives in a transaction opened before the first test and rolled back after the last;
+    each test still runs in its own savepoint (`db`), so what one test writes (sessions, log-in
+    times) is gone before the next.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        with (
+            django_db_blocker.unblock(),
+            override_settings(MEDIA_ROOT=media_root, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
+        ):
+            built = build_world()
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def build_world():
+    """Two organizations with a member of each role, one organization's event with everything
+    attached, and two journalists, one of them approved for that event."""
+    organization, other_organization = OrganizationFactory(), OrganizationFactory()
+
+    def member(organization, role, username):
+        return MembershipFactory(organization=organization, role=role, user__username=username).user
+
+    organizer = member(organization, MembershipRole.ORGANIZER, "organizer")
+    front_desk = member(organization, MembershipRole.FRONT_DESK, "frontdesk")
+    other_organizer = member(other_organization, MembershipRole.ORGANIZER, "otherorganizer")
+    journalist = UserFactory(username="journalist")
+    superuser = UserFactory(username="admin", is_superuser=True, is_staff=True)
+
     event = EventFactory(organization=organization, allow_walk_ins=True)
     item = AgendaItemFactory(event=event)
     speaker = SpeakerFactory(organization=organization)
@@ -220,8 +262,6 @@ def world(
     EventFactory(organization=other_organization)
     EventFactory(organization=organization, status=EventStatus.DRAFT)
     profile = JournalistProfileFactory(user=journalist)
-    from django.core.files.base import ContentFile
-
     profile.photo.save("p.jpg", ContentFile(b"\xff\xd8\xff photo"), save=True)
     accreditation = AccreditationFactory(event=event, journalist=profile)
     accreditation.assignment_letter.save("l.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
@@ -249,6 +289,7 @@ def world(
         "attachment": attachment,
         "contact": contact,
         "users": {
+            "anonymous": None,
             "journalist": journalist,
             "other_journalist": other.user,
             "front_desk": front_desk,
@@ -321,10 +362,7 @@ QUERIES = {
 
 
 def client_as(role, world):
-    client = APIClient()
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    return client
+    return logged_in(world["users"][role], client_class=APIClient)
 
 
 def is_refused(response) -> bool:
@@ -333,13 +371,37 @@ def is_refused(response) -> bool:
     return response.status_code == 302 and "/accounts/login/" in response.get("Location", "")
 
 
+# What no GET may change, whoever asks and whether or not they are let in. (Sessions are not
+# here: logging in writes them, and a page may keep the chosen language in one.)
+WORLD_TABLES = [
+    get_user_model(),
+    Organization,
+    Membership,
+    Venue,
+    Room,
+    Event,
+    AgendaItem,
+    Speaker,
+    JournalistProfile,
+    Accreditation,
+    AccreditationLog,
+    Badge,
+    CheckIn,
+    PressRelease,
+    PressReleaseAttachment,
+    MediaContact,
+]
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_each_role_reaches_exactly_what_it_may(name, world):
+def test_each_role_reaches_exactly_what_it_may(name, world, db, assert_unchanged):
     query = QUERIES.get(name, "").format(event=world["event"].pk, room=world["room"].pk)
     url = url_for(name, world) + query
+    clients = {role: client_as(role, world) for role in ROLES}  # logging in writes; GETs don't
+    with assert_unchanged(*WORLD_TABLES):
+        responses = {role: client.get(url) for role, client in clients.items()}
     wrong = []
-    for role in ROLES:
-        response = client_as(role, world).get(url)
+    for role, response in responses.items():
         allowed = role in MATRIX[name]
         if allowed and response.status_code != 200:
             wrong.append(f"{role}: expected 200, got {response.status_code}")
@@ -350,7 +412,7 @@ def test_each_role_reaches_exactly_what_it_may(name, world):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_lists_never_show_another_journalists_requests(role, world):
+def test_lists_never_show_another_journalists_requests(role, world, db):
     rows = client_as(role, world).get("/api/v1/accreditations/")
     if rows.status_code != 200:
         assert role == "anonymous"

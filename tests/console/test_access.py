@@ -5,6 +5,7 @@ import pytest
 from events.models import Event, EventStatus
 from tests.conftest import ROLES
 from tests.factories import AgendaItemFactory, EventFactory, RoomFactory, SpeakerFactory
+from venues.models import Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -63,17 +64,10 @@ def place(event):
     }
 
 
-def _client_as(client, user_for_role, role):
-    user = user_for_role(role)
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("page", CONSOLE_PAGES)
-def test_console_page_by_role(client, user_for_role, place, role, page):
-    response = _client_as(client, user_for_role, role).get(page.format(**place))
+def test_console_page_by_role(client_for, place, role, page):
+    response = client_for(role).get(page.format(**place))
     assert response.status_code == EXPECTED_CONSOLE[role]
     if role == "anonymous":
         assert response["Location"].startswith("/accounts/login/?next=/manage/")
@@ -81,18 +75,19 @@ def test_console_page_by_role(client, user_for_role, place, role, page):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("page", EVENT_PAGES)
-def test_event_page_by_role(client, user_for_role, place, role, page):
-    response = _client_as(client, user_for_role, role).get(page.format(**place))
+def test_event_page_by_role(client_for, place, role, page):
+    response = client_for(role).get(page.format(**place))
     assert response.status_code == EXPECTED_EVENT[role]
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_cancel_by_role_changes_the_event_only_for_its_organizers(
-    client, user_for_role, event, role
+    client_for, assert_unchanged, event, role
 ):
-    response = _client_as(client, user_for_role, role).post(
-        f"/manage/events/{event.slug}/status/cancel/", {"reason": "Mưa bão"}
-    )
+    with assert_unchanged(event, unless=role in {"organizer", "superuser"}):
+        response = client_for(role).post(
+            f"/manage/events/{event.slug}/status/cancel/", {"reason": "Mưa bão"}
+        )
     event.refresh_from_db()
     if role in {"organizer", "superuser"}:
         assert response.status_code == 302
@@ -103,9 +98,10 @@ def test_cancel_by_role_changes_the_event_only_for_its_organizers(
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_delete_draft_by_role(client, user_for_role, organization, role):
+def test_delete_draft_by_role(client_for, assert_unchanged, organization, role):
     draft = EventFactory(organization=organization, status=EventStatus.DRAFT)
-    response = _client_as(client, user_for_role, role).post(f"/manage/events/{draft.slug}/delete/")
+    with assert_unchanged(draft, unless=role in {"organizer", "superuser"}):
+        response = client_for(role).post(f"/manage/events/{draft.slug}/delete/")
     deleted = not Event.objects.filter(pk=draft.pk).exists()
     assert deleted == (role in {"organizer", "superuser"})
     if not deleted:
@@ -113,11 +109,12 @@ def test_delete_draft_by_role(client, user_for_role, organization, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_creating_a_venue_by_role(client, user_for_role, role):
-    response = _client_as(client, user_for_role, role).post(
-        "/manage/venues/new/", {"name": "Nhà hát Lớn", "address": "1 Tràng Tiền", "city": "Hà Nội"}
-    )
-    from venues.models import Venue
+def test_creating_a_venue_by_role(client_for, assert_unchanged, role):
+    with assert_unchanged(Venue, unless=role in {"organizer", "other_organizer", "superuser"}):
+        response = client_for(role).post(
+            "/manage/venues/new/",
+            {"name": "Nhà hát Lớn", "address": "1 Tràng Tiền", "city": "Hà Nội"},
+        )
 
     created = Venue.objects.filter(name="Nhà hát Lớn").exists()
     assert created == (role in {"organizer", "other_organizer", "superuser"})
@@ -132,11 +129,14 @@ def test_manage_link_shows_for_organizers_only(client, organizer, front_desk, jo
         assert ('href="/manage/"' in client.get("/").content.decode()) == shown
 
 
-def test_speaker_attach_is_post_only_and_organizers_only(client, organizer, journalist, event):
+def test_speaker_attach_is_post_only_and_organizers_only(
+    client, assert_unchanged, organizer, journalist, event
+):
     speaker = SpeakerFactory(organization=event.organization)
     url = f"/manage/events/{event.slug}/speakers/add/"
     client.force_login(journalist)
-    assert client.post(url, {"speaker": speaker.pk}).status_code == 403
+    with assert_unchanged(event):  # its speakers too
+        assert client.post(url, {"speaker": speaker.pk}).status_code == 403
     client.force_login(organizer)
     assert client.get(url).status_code == 405
     assert client.post(url, {"speaker": speaker.pk}).status_code == 302

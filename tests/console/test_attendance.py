@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -28,18 +27,6 @@ FIGURES = {
     "superuser": 200,
 }
 EXPORT = {**FIGURES, "front_desk": 403}
-
-
-@pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
 
 
 def badge_for(event, name, *, outlet="Tuổi Trẻ", category=JournalistRole.WRITER):

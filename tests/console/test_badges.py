@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -21,18 +20,6 @@ EXPECTED = {
     "other_organizer": 404,
     "superuser": 200,
 }
-
-
-@pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
 
 
 def badge_for(event, name, outlet=None):
@@ -73,6 +60,22 @@ def test_badge_pages_are_for_organizers_of_the_event(role, path, client_for, eve
     assert response.status_code == EXPECTED[role]
     if EXPECTED[role] == 200 and path.endswith(".pdf"):
         assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_organizers_of_the_event_reprint_from_the_console(
+    role, client_for, assert_unchanged, event
+):
+    badge = badge_for(event, "Nguyễn Thị Mai Hương")
+    url = reverse("manage-badge-reprint", args=[event.slug, badge.accreditation_id])
+    allowed = EXPECTED[role] == 200
+
+    with assert_unchanged(Badge, AccreditationLog, unless=allowed):
+        response = client_for(role).post(url, {"reason": "Mất thẻ ở sảnh"})
+
+    assert response.status_code == (302 if allowed else EXPECTED[role])
+    badge.refresh_from_db()
+    assert badge.status == (BadgeStatus.SUPERSEDED if allowed else BadgeStatus.ACTIVE)
 
 
 def test_badges_tab_lists_approved_journalists_with_serial_and_leaves_others_out(
@@ -197,11 +200,14 @@ def test_print_refuses_a_badge_of_another_event(client_for, event, three_badges)
     assert response["Content-Type"].startswith("text/html")
 
 
-def test_reprint_without_a_reason_keeps_the_badge_and_says_why(client_for, event, three_badges):
+def test_reprint_without_a_reason_keeps_the_badge_and_says_why(
+    client_for, assert_unchanged, event, three_badges
+):
     badge = three_badges[0]
     url = reverse("manage-badge-reprint", args=[event.slug, badge.accreditation_id])
 
-    response = client_for("organizer").post(url + "?lang=en", {"reason": "  "})
+    with assert_unchanged(Badge, AccreditationLog):
+        response = client_for("organizer").post(url + "?lang=en", {"reason": "  "})
 
     assert response.status_code == 400
     content = response.content.decode()

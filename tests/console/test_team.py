@@ -30,18 +30,6 @@ ONE_MEMBER = {**PAGE, "other_organizer": 404}
 
 
 @pytest.fixture
-def client_for(user_for_role):
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
-
-
-@pytest.fixture
 def member(organization):
     return MembershipFactory(
         organization=organization,
@@ -69,15 +57,26 @@ def test_remove_page_by_role(role, client_for, member):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_role_change_by_role(role, client_for, member):
-    response = client_for(role).post(
-        reverse("manage-team-role", args=[member.pk]), {"role": "organizer"}
-    )
+def test_role_change_by_role(role, client_for, assert_unchanged, member):
+    with assert_unchanged(Membership, unless=ONE_MEMBER[role] == 200):
+        response = client_for(role).post(
+            reverse("manage-team-role", args=[member.pk]), {"role": "organizer"}
+        )
 
     member.refresh_from_db()
     allowed = ONE_MEMBER[role] == 200
     assert response.status_code == (302 if allowed else ONE_MEMBER[role])
     assert member.role == ("organizer" if allowed else "front_desk")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_removing_a_member_by_role(role, client_for, assert_unchanged, member):
+    allowed = ONE_MEMBER[role] == 200
+    with assert_unchanged(Membership, unless=allowed):
+        response = client_for(role).post(reverse("manage-team-remove", args=[member.pk]))
+
+    assert response.status_code == (302 if allowed else ONE_MEMBER[role])
+    assert Membership.objects.filter(pk=member.pk).exists() is not allowed
 
 
 def test_team_page_lists_members_with_the_same_number_of_queries_for_few_and_many(
@@ -187,14 +186,19 @@ def test_removing_a_member_after_confirmation(client_for, member):
     assert User.objects.filter(pk=member.user_id).exists()  # the account stays
 
 
-def test_the_last_organizer_cannot_leave_or_step_down(client_for, organizer, organization):
+def test_the_last_organizer_cannot_leave_or_step_down(
+    client_for, assert_unchanged, organizer, organization
+):
     own = Membership.objects.get(user=organizer, organization=organization)
     client = client_for("organizer")
 
-    removed = client.post(reverse("manage-team-remove", args=[own.pk]) + "?lang=en")
-    demoted = client.post(
-        reverse("manage-team-role", args=[own.pk]) + "?lang=en", {"role": "front_desk"}, follow=True
-    )
+    with assert_unchanged(Membership):
+        removed = client.post(reverse("manage-team-remove", args=[own.pk]) + "?lang=en")
+        demoted = client.post(
+            reverse("manage-team-role", args=[own.pk]) + "?lang=en",
+            {"role": "front_desk"},
+            follow=True,
+        )
 
     assert removed.status_code == 409
     assert "at least one organizer" in removed.content.decode()

@@ -4,12 +4,11 @@ from datetime import timedelta
 
 import pytest
 
-from events.models import Event, EventStatus
+from events.models import AgendaItem, Event, EventStatus
+from tests.conftest import ROLES
 from tests.factories import AgendaItemFactory, EventFactory, RoomFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
-
-ALL_ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]
 
 
 def event_payload(organization, room, **overrides):
@@ -28,7 +27,7 @@ def event_payload(organization, room, **overrides):
     return payload
 
 
-@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("role", ROLES)
 def test_everyone_sees_published_events_but_drafts_only_their_organizers(
     role, api_client_for, organization
 ):
@@ -41,7 +40,7 @@ def test_everyone_sees_published_events_but_drafts_only_their_organizers(
     assert (draft.pk in ids) == (role in {"organizer", "superuser"})
 
 
-@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("role", ROLES)
 def test_draft_detail_is_404_for_outsiders(role, api_client_for, organization):
     draft = EventFactory(organization=organization, status=EventStatus.DRAFT)
     response = api_client_for(role).get(f"/api/v1/events/{draft.pk}/")
@@ -94,12 +93,13 @@ def test_event_json_has_documented_fields_with_offset_times(api_client, event):
     ],
 )
 def test_only_organizers_of_the_organization_create_events(
-    role, expected, api_client_for, organization
+    role, expected, api_client_for, assert_unchanged, organization
 ):
     room = RoomFactory()
-    response = api_client_for(role).post(
-        "/api/v1/events/", event_payload(organization, room), format="json"
-    )
+    with assert_unchanged(Event, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/events/", event_payload(organization, room), format="json"
+        )
     assert response.status_code == expected, response.json()
     assert Event.objects.filter(room=room).exists() == (expected == 201)
     if expected == 201:
@@ -120,21 +120,25 @@ def test_only_organizers_of_the_organization_create_events(
         ("superuser", 200),
     ],
 )
-def test_only_organizers_of_the_event_update_it(role, expected, api_client_for, event):
-    response = api_client_for(role).patch(
-        f"/api/v1/events/{event.pk}/", {"title": "Tiêu đề mới"}, format="json"
-    )
+def test_only_organizers_of_the_event_update_it(
+    role, expected, api_client_for, assert_unchanged, event
+):
+    with assert_unchanged(event, unless=expected == 200):
+        response = api_client_for(role).patch(
+            f"/api/v1/events/{event.pk}/", {"title": "Tiêu đề mới"}, format="json"
+        )
     assert response.status_code == expected
     event.refresh_from_db()
     assert (event.title == "Tiêu đề mới") == (expected == 200)
 
 
 def test_organizer_cannot_move_an_event_to_another_organization(
-    api_client_for, event, other_organization
+    api_client_for, assert_unchanged, event, other_organization
 ):
-    response = api_client_for("organizer").patch(
-        f"/api/v1/events/{event.pk}/", {"organization": other_organization.pk}, format="json"
-    )
+    with assert_unchanged(event):
+        response = api_client_for("organizer").patch(
+            f"/api/v1/events/{event.pk}/", {"organization": other_organization.pk}, format="json"
+        )
     assert response.status_code == 403
     event.refresh_from_db()
     assert event.organization_id != other_organization.pk
@@ -153,15 +157,19 @@ def test_organizer_cannot_move_an_event_to_another_organization(
         ("superuser", 204),
     ],
 )
-def test_only_organizers_delete_drafts(role, expected, api_client_for, organization):
+def test_only_organizers_delete_drafts(
+    role, expected, api_client_for, assert_unchanged, organization
+):
     draft = EventFactory(organization=organization, status=EventStatus.DRAFT)
-    response = api_client_for(role).delete(f"/api/v1/events/{draft.pk}/")
+    with assert_unchanged(draft, unless=expected == 204):
+        response = api_client_for(role).delete(f"/api/v1/events/{draft.pk}/")
     assert response.status_code == expected
     assert Event.objects.filter(pk=draft.pk).exists() == (expected != 204)
 
 
-def test_published_event_cannot_be_deleted_only_cancelled(api_client_for, event):
-    response = api_client_for("organizer").delete(f"/api/v1/events/{event.pk}/")
+def test_published_event_cannot_be_deleted_only_cancelled(api_client_for, assert_unchanged, event):
+    with assert_unchanged(event):
+        response = api_client_for("organizer").delete(f"/api/v1/events/{event.pk}/")
     assert response.status_code == 409
     assert response.json()["code"] == "event_not_draft"
     assert Event.objects.filter(pk=event.pk).exists()
@@ -289,12 +297,13 @@ def test_cancel_requires_a_reason_and_keeps_the_event_public(api_client_for, eve
         ("superuser", 200),
     ],
 )
-def test_status_change_by_role(role, expected, api_client_for, event):
-    response = api_client_for(role).post(
-        f"/api/v1/events/{event.pk}/status/",
-        {"status": "postponed", "reason": "Hoãn"},
-        format="json",
-    )
+def test_status_change_by_role(role, expected, api_client_for, assert_unchanged, event):
+    with assert_unchanged(event, unless=expected == 200):
+        response = api_client_for(role).post(
+            f"/api/v1/events/{event.pk}/status/",
+            {"status": "postponed", "reason": "Hoãn"},
+            format="json",
+        )
     assert response.status_code == expected
 
 
@@ -377,7 +386,7 @@ def test_agenda_item_must_lie_inside_the_event(api_client_for, event):
         ("superuser", 201),
     ],
 )
-def test_agenda_item_creation_by_role(role, expected, api_client_for, event):
+def test_agenda_item_creation_by_role(role, expected, api_client_for, assert_unchanged, event):
     speaker = SpeakerFactory(organization=event.organization)
     payload = {
         "title": "Hỏi đáp",
@@ -385,9 +394,10 @@ def test_agenda_item_creation_by_role(role, expected, api_client_for, event):
         "ends_at": event.ends_at.isoformat(),
         "speakers": [speaker.pk],
     }
-    response = api_client_for(role).post(
-        f"/api/v1/events/{event.pk}/agenda/", payload, format="json"
-    )
+    with assert_unchanged(event, AgendaItem, unless=expected == 201):
+        response = api_client_for(role).post(
+            f"/api/v1/events/{event.pk}/agenda/", payload, format="json"
+        )
     assert response.status_code == expected
     if expected == 201:
         assert list(event.speakers.all()) == [speaker]
@@ -404,21 +414,23 @@ def test_agenda_item_creation_by_role(role, expected, api_client_for, event):
         ("superuser", 204),
     ],
 )
-def test_agenda_item_deletion_by_role(role, expected, api_client_for, event):
+def test_agenda_item_deletion_by_role(role, expected, api_client_for, assert_unchanged, event):
     item = AgendaItemFactory(event=event)
-    response = api_client_for(role).delete(f"/api/v1/agenda-items/{item.pk}/")
+    with assert_unchanged(item, unless=expected == 204):
+        response = api_client_for(role).delete(f"/api/v1/agenda-items/{item.pk}/")
     assert response.status_code == expected
     assert event.agenda_items.exists() == (expected != 204)
 
 
-def test_moving_an_event_away_from_its_agenda_is_refused(api_client_for, event):
+def test_moving_an_event_away_from_its_agenda_is_refused(api_client_for, assert_unchanged, event):
     AgendaItemFactory(event=event)
     later = event.starts_at + timedelta(days=3)
-    response = api_client_for("organizer").patch(
-        f"/api/v1/events/{event.pk}/",
-        {"starts_at": later.isoformat(), "ends_at": (later + timedelta(hours=2)).isoformat()},
-        format="json",
-    )
+    with assert_unchanged(event, AgendaItem):
+        response = api_client_for("organizer").patch(
+            f"/api/v1/events/{event.pk}/",
+            {"starts_at": later.isoformat(), "ends_at": (later + timedelta(hours=2)).isoformat()},
+            format="json",
+        )
     assert response.status_code == 400
     event.refresh_from_db()
     assert event.starts_at < later

@@ -20,10 +20,11 @@ pytestmark = pytest.mark.django_db
         ("superuser", 201),
     ],
 )
-def test_only_superusers_create_organizations(role, expected, api_client_for):
-    response = api_client_for(role).post(
-        "/api/v1/organizations/", {"name": "Sở Y tế Hà Nội"}, format="json"
-    )
+def test_only_superusers_create_organizations(role, expected, api_client_for, assert_unchanged):
+    with assert_unchanged(Organization, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/organizations/", {"name": "Sở Y tế Hà Nội"}, format="json"
+        )
     assert response.status_code == expected
     assert Organization.objects.filter(slug="so-y-te-ha-noi").exists() == (expected == 201)
 
@@ -46,13 +47,14 @@ def test_organizations_are_public(api_client, organization):
     ],
 )
 def test_speakers_are_created_by_their_organizations_organizers(
-    role, expected, api_client_for, organization
+    role, expected, api_client_for, assert_unchanged, organization
 ):
-    response = api_client_for(role).post(
-        "/api/v1/speakers/",
-        {"organization": organization.pk, "name": "Đỗ Thị Hà", "bio": "Tiểu sử"},
-        format="json",
-    )
+    with assert_unchanged(Speaker, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/speakers/",
+            {"organization": organization.pk, "name": "Đỗ Thị Hà", "bio": "Tiểu sử"},
+            format="json",
+        )
     assert response.status_code == expected
     assert Speaker.objects.filter(name="Đỗ Thị Hà").exists() == (expected == 201)
 

@@ -9,8 +9,6 @@ from press.models import PressRelease, PressReleaseAttachment
 from tests.factories import EventFactory, PressReleaseFactory
 from tests.press.support import Clock, docx_file, fake_file, pdf_file, png_file
 
-ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]
-
 
 @pytest.fixture
 def clock(monkeypatch):
@@ -152,10 +150,13 @@ def new_release(event, **extra):
         ("superuser", 201),
     ],
 )
-def test_only_the_events_organizers_write_releases(role, expected, event, api_client_for):
-    response = api_client_for(role).post(
-        "/api/v1/press-releases/", new_release(event), format="json"
-    )
+def test_only_the_events_organizers_write_releases(
+    role, expected, event, api_client_for, assert_unchanged
+):
+    with assert_unchanged(PressRelease, unless=expected == 201):
+        response = api_client_for(role).post(
+            "/api/v1/press-releases/", new_release(event), format="json"
+        )
     assert response.status_code == expected
     assert PressRelease.objects.count() == (1 if expected == 201 else 0)
     if expected == 201:
@@ -265,11 +266,14 @@ def test_files_over_the_size_limit_are_refused(event, api_client_for, settings):
         ("superuser", 200),
     ],
 )
-def test_only_organizers_change_a_release(role, expected, releases, api_client_for):
+def test_only_organizers_change_a_release(
+    role, expected, releases, api_client_for, assert_unchanged
+):
     release = releases["public"]
-    response = api_client_for(role).patch(
-        f"/api/v1/press-releases/{release.pk}/", {"title": "Đã sửa"}, format="json"
-    )
+    with assert_unchanged(release, unless=expected == 200):
+        response = api_client_for(role).patch(
+            f"/api/v1/press-releases/{release.pk}/", {"title": "Đã sửa"}, format="json"
+        )
     assert response.status_code == expected
     release.refresh_from_db()
     assert (release.title == "Đã sửa") == (expected == 200)
@@ -284,9 +288,12 @@ def test_only_organizers_change_a_release(role, expected, releases, api_client_f
         ("organizer", 204),
     ],
 )
-def test_only_organizers_delete_a_release(role, expected, releases, api_client_for):
+def test_only_organizers_delete_a_release(
+    role, expected, releases, api_client_for, assert_unchanged
+):
     release = releases["public"]
-    response = api_client_for(role).delete(f"/api/v1/press-releases/{release.pk}/")
+    with assert_unchanged(release, PressReleaseAttachment, unless=expected == 204):
+        response = api_client_for(role).delete(f"/api/v1/press-releases/{release.pk}/")
     assert response.status_code == expected
     assert PressRelease.objects.filter(pk=release.pk).exists() == (expected != 204)
 
@@ -349,13 +356,16 @@ def test_the_attachment_reaches_an_approved_journalist_and_after_the_lift_everyo
     ("role", "expected"),
     [("anonymous", 401), ("journalist", 403), ("other_organizer", 403), ("organizer", 201)],
 )
-def test_only_organizers_add_attachments(role, expected, releases, api_client_for):
+def test_only_organizers_add_attachments(
+    role, expected, releases, api_client_for, assert_unchanged
+):
     release = releases["public"]
-    response = api_client_for(role).post(
-        f"/api/v1/press-releases/{release.pk}/attachments/",
-        {"files": [png_file()]},
-        format="multipart",
-    )
+    with assert_unchanged(release, PressReleaseAttachment, unless=expected == 201):
+        response = api_client_for(role).post(
+            f"/api/v1/press-releases/{release.pk}/attachments/",
+            {"files": [png_file()]},
+            format="multipart",
+        )
     assert response.status_code == expected
     assert release.attachments.count() == (1 if expected == 201 else 0)
 

@@ -8,7 +8,6 @@ import zxingcpp
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from common.dates import ICT
 from events.models import EventStatus
 from press import press_kit as kit_pdf
 from press.selectors import press_kit_data, press_kit_pdf_for
+from tests.conftest import ROLES
 from tests.factories import (
     AgendaItemFactory,
     EventFactory,
@@ -268,28 +268,11 @@ def test_kit_data_is_read_with_a_constant_number_of_queries(
 # --- endpoints -------------------------------------------------------------------------------
 
 
-ROLES = ["anonymous", "journalist", "front_desk", "organizer", "other_organizer", "superuser"]
-
-
-@pytest.fixture
-def page_client_for(user_for_role):
-    """A browser session logged in as the named role (pages use sessions, not tokens)."""
-
-    def make(role: str) -> Client:
-        client = Client()
-        user = user_for_role(role)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_every_role_gets_the_kit_of_a_public_event_from_page_and_api(
-    role, kit_event, api_client_for, page_client_for
+    role, kit_event, api_client_for, client_for
 ):
-    page = page_client_for(role).get(f"/events/{kit_event.slug}/press-kit.pdf?lang=vi")
+    page = client_for(role).get(f"/events/{kit_event.slug}/press-kit.pdf?lang=vi")
     api = api_client_for(role).get(f"/api/v1/events/{kit_event.pk}/press-kit/?lang=en")
     assert page.status_code == 200
     assert api.status_code == 200
@@ -310,10 +293,10 @@ def test_every_role_gets_the_kit_of_a_public_event_from_page_and_api(
     ],
 )
 def test_the_kit_of_a_draft_event_is_only_for_its_organizers(
-    role, expected, organization, api_client_for, page_client_for
+    role, expected, organization, api_client_for, client_for
 ):
     draft = EventFactory(organization=organization, status=EventStatus.DRAFT)
-    assert page_client_for(role).get(f"/events/{draft.slug}/press-kit.pdf").status_code == expected
+    assert client_for(role).get(f"/events/{draft.slug}/press-kit.pdf").status_code == expected
     assert api_client_for(role).get(f"/api/v1/events/{draft.pk}/press-kit/").status_code == expected
 
 

@@ -27,15 +27,16 @@ def test_everyone_reads_venues_and_rooms(role, api_client_for):
 
 
 @pytest.mark.parametrize(("role", "expected"), WRITE_EXPECTATIONS)
-def test_venue_creation_by_role(role, expected, api_client_for):
+def test_venue_creation_by_role(role, expected, api_client_for, assert_unchanged):
     payload = {"name": "Nhà hát Lớn Hà Nội", "address": "1 Tràng Tiền", "city": "Hà Nội"}
-    response = api_client_for(role).post("/api/v1/venues/", payload, format="json")
+    with assert_unchanged(Venue, unless=expected == 201):
+        response = api_client_for(role).post("/api/v1/venues/", payload, format="json")
     assert response.status_code == expected
     assert Venue.objects.filter(slug="nha-hat-lon-ha-noi").exists() == (expected == 201)
 
 
 @pytest.mark.parametrize(("role", "expected"), WRITE_EXPECTATIONS)
-def test_room_creation_by_role(role, expected, api_client_for):
+def test_room_creation_by_role(role, expected, api_client_for, assert_unchanged):
     venue = VenueFactory()
     payload = {
         "venue": venue.pk,
@@ -43,7 +44,8 @@ def test_room_creation_by_role(role, expected, api_client_for):
         "capacity": 30,
         "features": ["projector", "step_free"],
     }
-    response = api_client_for(role).post("/api/v1/rooms/", payload, format="json")
+    with assert_unchanged(venue, Room, unless=expected == 201):
+        response = api_client_for(role).post("/api/v1/rooms/", payload, format="json")
     assert response.status_code == expected
     if expected == 201:
         room = Room.objects.get(name="Phòng A")
@@ -103,11 +105,12 @@ def test_venue_and_room_lists_have_constant_query_counts(api_client, django_asse
         ("superuser", 200),
     ],
 )
-def test_venue_update_by_role(role, expected, api_client_for):
+def test_venue_update_by_role(role, expected, api_client_for, assert_unchanged):
     venue = VenueFactory()
-    response = api_client_for(role).patch(
-        f"/api/v1/venues/{venue.pk}/", {"contact_phone": "024 1111 2222"}, format="json"
-    )
+    with assert_unchanged(venue, unless=expected == 200):
+        response = api_client_for(role).patch(
+            f"/api/v1/venues/{venue.pk}/", {"contact_phone": "024 1111 2222"}, format="json"
+        )
     assert response.status_code == expected
     venue.refresh_from_db()
     assert (venue.contact_phone == "024 1111 2222") == (expected == 200)
